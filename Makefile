@@ -1,0 +1,61 @@
+# The front door: thin targets over CMake. `make demo` and `make test` are
+# all a new user needs on Debian 12.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+CMAKE ?= cmake
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build demo test asan tsan bench fuzz format format-check lint clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+	@$(CMAKE) --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@mkdir -p out
+	@$(BUILD)/auteur render examples/first-light.fountain -o out/first-light.mp4
+	@echo "wrote out/first-light.mp4"
+
+test: asan
+
+asan: deps
+	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DAU_SANITIZE=ON -DAU_WERROR=ON -DBUILD_TESTING=ON >/dev/null
+	@$(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j 2 --output-on-failure
+
+tsan: deps
+	@$(CMAKE) -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAU_TSAN=ON -DBUILD_TESTING=ON >/dev/null
+	@$(CMAKE) --build build-tsan -j $(JOBS)
+	@cd build-tsan && ctest -j 2 --output-on-failure -R 'render|base'
+
+bench: build
+	@bash bench/bench_render.sh $(BUILD)/auteur
+
+fuzz:
+	@AU_DEPS_FUZZ=1 bash scripts/deps.sh
+	@CC=clang $(CMAKE) -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAU_FUZZ=ON >/dev/null
+	@$(CMAKE) --build $(FUZZ_BUILD) -j $(JOBS)
+	@for f in $(FUZZ_BUILD)/fuzz_*; do \
+	  n=$$(basename $$f); mkdir -p $(FUZZ_BUILD)/corpus-$$n; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=1 \
+	    -dict=fuzz/$$n.dict $(FUZZ_BUILD)/corpus-$$n fuzz/corpus/$$n || exit 1; \
+	done
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+format-check:
+	@clang-format --dry-run -Werror $$(git ls-files '*.c' '*.h')
+
+lint: format-check
+	@bash scripts/lint-includes.sh
+
+clean:
+	@rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-tsan out

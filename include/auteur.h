@@ -1,0 +1,194 @@
+/* auteur.h: the public API of libauteur, the only installed header.
+ * A screenplay goes in (au_project_load_*), a directed and rendered film
+ * clip comes out (au_render_video, au_render_still). */
+#ifndef AUTEUR_H
+#define AUTEUR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define AU_API __attribute__((visibility("default")))
+#else
+#define AU_API
+#endif
+
+#define AU_VERSION_MAJOR  0
+#define AU_VERSION_MINOR  1
+#define AU_VERSION_PATCH  0
+#define AU_VERSION_STRING "0.1.0"
+
+/** Largest frame side in pixels that the renderer accepts. */
+#define AU_MAX_FRAME_SIDE 8192
+/** Largest frame rate the encoder accepts, in frames per second. */
+#define AU_MAX_FPS 240
+/** Largest screenplay file the loader reads, in bytes. */
+#define AU_MAX_SCRIPT_BYTES ((size_t)16 * 1024 * 1024)
+
+/** Status codes. Every function that can fail returns one: AU_OK is zero,
+ * failures are negative. The text of a failure's cause goes to the
+ * context's diagnostic sink. */
+typedef enum AuStatus {
+    AU_OK = 0,
+    AU_ENOMEM = -1,       /**< an allocation failed */
+    AU_EINVAL = -2,       /**< an argument or option is out of range */
+    AU_ESYNTAX = -3,      /**< the screenplay is malformed */
+    AU_EIO = -4,          /**< a file could not be read or written */
+    AU_ELICENSE = -5,     /**< an asset's licence forbids the use */
+    AU_EUNSUPPORTED = -6, /**< a feature or format is not available */
+    AU_ECANCELED = -7,    /**< the progress callback asked to stop */
+    AU_EINTERNAL = -8     /**< a dependency failed unexpectedly */
+} AuStatus;
+
+/** Returns a sentence describing @p status; never NULL, static storage. */
+AU_API const char *au_strerror(int status);
+/** Returns the symbolic name of @p status ("AU_EIO"); static storage. */
+AU_API const char *au_status_name(int status);
+/** Returns the library version as "MAJOR.MINOR.PATCH"; static storage. */
+AU_API const char *au_version(void);
+
+/** The allocator every allocation of the library goes through. The
+ * function behaves like realloc, except that size 0 frees @p ptr and
+ * returns NULL. */
+typedef struct AuAllocator {
+    void *(*realloc_fn)(void *user, void *ptr, size_t size);
+    void *user;
+} AuAllocator;
+
+/** A position in a source file; line and col count from 1, and 0 means
+ * "not known" (a whole-file problem). The file string is borrowed. */
+typedef struct AuSrcLoc {
+    const char *file;
+    uint32_t line;
+    uint32_t col;
+} AuSrcLoc;
+
+typedef enum AuSeverity {
+    AU_SEVERITY_ERROR,
+    AU_SEVERITY_WARNING,
+    AU_SEVERITY_NOTE
+} AuSeverity;
+
+/** One message for the user. All strings are borrowed for the duration of
+ * the callback only. */
+typedef struct AuDiagnostic {
+    AuSrcLoc loc;
+    AuSeverity severity;
+    const char *code; /**< short stable identifier, e.g. "no-scene" */
+    const char *text; /**< one sentence, no trailing newline */
+} AuDiagnostic;
+
+/** Receives every diagnostic the library produces. */
+typedef void (*AuDiagFn)(void *user, const AuDiagnostic *diag);
+
+/** Receives progress: @p done of @p total units (frames). Returning
+ * non-zero cancels the work, which then fails with AU_ECANCELED and leaves
+ * no output file. */
+typedef int (*AuProgressFn)(void *user, uint64_t done, uint64_t total);
+
+/** Carries the allocator, the diagnostic sink, the progress callback and
+ * the thread count. One context may serve many projects, one at a time. */
+typedef struct AuContext AuContext;
+
+/** Creates a context. @p alloc may be NULL for the C library's allocator;
+ * it is copied. Fails with AU_ENOMEM. */
+AU_API AuStatus au_context_new(const AuAllocator *alloc, AuContext **out);
+/** Frees the context (NULL is accepted) and sets *ctx to NULL. */
+AU_API void au_context_free(AuContext **ctx);
+/** Sets the diagnostic sink; without one, diagnostics are dropped. */
+AU_API void au_context_set_diag(AuContext *ctx, AuDiagFn fn, void *user);
+/** Sets the progress callback; NULL removes it. */
+AU_API void au_context_set_progress(AuContext *ctx, AuProgressFn fn,
+                                    void *user);
+/** Sets the number of render threads; 0 (the default) uses every core.
+ * The frames are bit-identical whatever the count. */
+AU_API void au_context_set_threads(AuContext *ctx, int threads);
+/** Returns the number of errors reported through the context so far. */
+AU_API size_t au_context_error_count(const AuContext *ctx);
+
+/** A loaded screenplay and its plan: scenes, cast and shots. */
+typedef struct AuProject AuProject;
+
+/** Reads a Fountain screenplay from @p path and plans it. Fails with
+ * AU_EIO (missing, unreadable, a directory, too large), AU_ESYNTAX (not
+ * UTF-8, binary, no scene, malformed), AU_ENOMEM. Every problem found is
+ * reported to the diagnostic sink with file:line:col. */
+AU_API AuStatus au_project_load_file(AuContext *ctx, const char *path,
+                                     AuProject **out);
+/** As au_project_load_file, from memory. @p name is used in diagnostics
+ * and is copied; @p data need not be NUL-terminated. */
+AU_API AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
+                                       const void *data, size_t size,
+                                       AuProject **out);
+/** Frees the project (NULL is accepted) and sets *project to NULL. */
+AU_API void au_project_free(AuProject **project);
+/** Number of planned shots. */
+AU_API size_t au_project_shot_count(const AuProject *project);
+/** Number of cast members, in plan order. */
+AU_API size_t au_project_cast_count(const AuProject *project);
+/** Name of cast member @p index (plan order), or NULL when out of range;
+ * borrowed for the project's lifetime. */
+AU_API const char *au_project_cast_name(const AuProject *project,
+                                        size_t index);
+/** Running time of the whole plan, in seconds. */
+AU_API double au_project_duration_s(const AuProject *project);
+/** Start and duration of shot @p index (0-based), in seconds. Fails with
+ * AU_EINVAL when the index is out of range. */
+AU_API AuStatus au_project_shot_time(const AuProject *project, size_t index,
+                                     double *start_s, double *duration_s);
+/** Writes the plan as JSON (top-level keys "scenes", "shots", "cast") into
+ * a new NUL-terminated string; free it with au_string_free. */
+AU_API AuStatus au_project_plan_json(const AuProject *project, char **out);
+/** Frees a string returned by the library and sets *s to NULL. */
+AU_API void au_string_free(char **s);
+
+/** How to render. Start from au_render_options_default. */
+typedef struct AuRenderOptions {
+    int width;          /**< pixels, even, 16..AU_MAX_FRAME_SIDE */
+    int height;         /**< pixels, even, 16..AU_MAX_FRAME_SIDE */
+    double fps;         /**< frames per second, (0, AU_MAX_FPS] */
+    uint64_t seed;      /**< every random choice derives from it */
+    int samples;        /**< path-traced samples per pixel, 1..4096 */
+    int preview;        /**< non-zero: few samples, direct light only */
+    double max_seconds; /**< stop the video after this long; 0 = whole */
+} AuRenderOptions;
+
+/** Fills @p opts with 1280x536 (2.39:1), 24 fps, seed 1, 16 samples. */
+AU_API void au_render_options_default(AuRenderOptions *opts);
+
+/** What a render did, for benchmarks. */
+typedef struct AuRenderStats {
+    uint64_t frames;     /**< frames rendered */
+    uint64_t rays;       /**< rays traced (camera, bounce and shadow) */
+    double render_s;     /**< wall time spent path tracing */
+    double total_s;      /**< wall time of the whole call */
+} AuRenderStats;
+
+/** Renders the whole plan to an H.264 MP4 at @p out_path. The file is
+ * written beside the target under a temporary name and renamed at the end,
+ * so a failure leaves no partial file. @p stats may be NULL. Fails with
+ * AU_EINVAL (options), AU_EIO (output), AU_ECANCELED, AU_ENOMEM. */
+AU_API AuStatus au_render_video(AuContext *ctx, const AuProject *project,
+                                const AuRenderOptions *opts,
+                                const char *out_path, AuRenderStats *stats);
+
+/** Renders one frame of shot @p shot_index (0-based) at @p at_s seconds
+ * into the shot to an 8-bit sRGB PNG at @p png_path. When @p passes_dir is
+ * not NULL, the directory (which must exist) also gets id.png (16-bit
+ * grey: cast index + 1 per pixel, 0 where no character is seen) and
+ * albedo.png (8-bit sRGB surface colour). Files appear atomically. */
+AU_API AuStatus au_render_still(AuContext *ctx, const AuProject *project,
+                                const AuRenderOptions *opts,
+                                size_t shot_index, double at_s,
+                                const char *png_path, const char *passes_dir,
+                                AuRenderStats *stats);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,427 @@
+/* api/api.c: libauteur's public face (include/auteur.h). Runs the stages in
+ * pipeline order: script -> direct -> world -> camera -> light -> render ->
+ * grade -> deliver, and owns what crosses between them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../camera/camera.h"
+#include "../deliver/deliver.h"
+#include "../direct/direct.h"
+#include "../grade/grade.h"
+#include "../light/light.h"
+#include "../render/render.h"
+#include "../script/script.h"
+#include "../world/world.h"
+#include "auteur.h"
+
+struct AuContext {
+    AuAllocator alloc;
+    BaseDiag diag;
+    AuProgressFn progress;
+    void *progress_user;
+    int threads;
+};
+
+struct AuProject {
+    AuContext *ctx;
+    ScriptDoc *doc;
+    Production *prod;
+};
+
+const char *au_version(void)
+{
+    return AU_VERSION_STRING;
+}
+
+AuStatus au_context_new(const AuAllocator *alloc, AuContext **out)
+{
+    if (!alloc)
+        alloc = base_allocator_default();
+    AuContext *ctx = base_calloc(alloc, 1, sizeof *ctx);
+    if (!ctx)
+        return AU_ENOMEM;
+    ctx->alloc = *alloc;
+    *out = ctx;
+    return AU_OK;
+}
+
+void au_context_free(AuContext **ctx)
+{
+    if (!ctx || !*ctx)
+        return;
+    AuAllocator a = (*ctx)->alloc;
+    base_free(&a, *ctx);
+    *ctx = NULL;
+}
+
+void au_context_set_diag(AuContext *ctx, AuDiagFn fn, void *user)
+{
+    ctx->diag.fn = fn;
+    ctx->diag.user = user;
+}
+
+void au_context_set_progress(AuContext *ctx, AuProgressFn fn, void *user)
+{
+    ctx->progress = fn;
+    ctx->progress_user = user;
+}
+
+void au_context_set_threads(AuContext *ctx, int threads)
+{
+    ctx->threads = threads < 0 ? 0 : threads;
+}
+
+size_t au_context_error_count(const AuContext *ctx)
+{
+    return ctx->diag.errors;
+}
+
+AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
+                                const void *data, size_t size,
+                                AuProject **out)
+{
+    AuProject *p = base_calloc(&ctx->alloc, 1, sizeof *p);
+    if (!p)
+        return AU_ENOMEM;
+    p->ctx = ctx;
+    AuStatus st = script_parse(&ctx->alloc, &ctx->diag, name ? name : "-",
+                               data, size, &p->doc);
+    if (st == AU_OK)
+        st = direct_plan(&ctx->alloc, &ctx->diag, p->doc, &p->prod);
+    if (st != AU_OK) {
+        au_project_free(&p);
+        return st;
+    }
+    *out = p;
+    return AU_OK;
+}
+
+AuStatus au_project_load_file(AuContext *ctx, const char *path,
+                              AuProject **out)
+{
+    char *data = NULL;
+    size_t size = 0;
+    AuStatus st = base_file_read(&ctx->alloc, &ctx->diag, path,
+                                 AU_MAX_SCRIPT_BYTES, &data, &size);
+    if (st != AU_OK)
+        return st;
+    st = au_project_load_buffer(ctx, path, data, size, out);
+    base_free(&ctx->alloc, data);
+    return st;
+}
+
+void au_project_free(AuProject **project)
+{
+    if (!project || !*project)
+        return;
+    AuProject *p = *project;
+    direct_production_free(&p->prod);
+    script_doc_free(&p->doc);
+    base_free(&p->ctx->alloc, p);
+    *project = NULL;
+}
+
+size_t au_project_shot_count(const AuProject *project)
+{
+    return project->prod->shot_count;
+}
+
+size_t au_project_cast_count(const AuProject *project)
+{
+    return project->prod->cast_count;
+}
+
+const char *au_project_cast_name(const AuProject *project, size_t index)
+{
+    if (index >= project->prod->cast_count)
+        return NULL;
+    return project->prod->cast[index].name;
+}
+
+double au_project_duration_s(const AuProject *project)
+{
+    return project->prod->duration_s;
+}
+
+AuStatus au_project_shot_time(const AuProject *project, size_t index,
+                              double *start_s, double *duration_s)
+{
+    if (index >= project->prod->shot_count)
+        return AU_EINVAL;
+    *start_s = project->prod->shots[index].start_s;
+    *duration_s = project->prod->shots[index].duration_s;
+    return AU_OK;
+}
+
+AuStatus au_project_plan_json(const AuProject *project, char **out)
+{
+    return direct_plan_json(project->prod, out);
+}
+
+void au_string_free(char **s)
+{
+    if (!s)
+        return;
+    // direct_plan_json's text comes from jansson, which uses malloc.
+    free(*s);
+    *s = NULL;
+}
+
+void au_render_options_default(AuRenderOptions *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->width = 1280;
+    opts->height = 536;
+    opts->fps = 24.0;
+    opts->seed = 1;
+    opts->samples = 16;
+}
+
+static AuStatus check_options(AuContext *ctx, const AuRenderOptions *o)
+{
+    AuSrcLoc loc = { NULL, 0, 0 };
+    if (o->width < 16 || o->height < 16 || o->width > AU_MAX_FRAME_SIDE ||
+        o->height > AU_MAX_FRAME_SIDE) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-size",
+                  "frame size %dx%d is out of range (16 to %d pixels a side)",
+                  o->width, o->height, AU_MAX_FRAME_SIDE);
+        return AU_EINVAL;
+    }
+    if (!(o->fps > 0.0) || o->fps > AU_MAX_FPS) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-fps",
+                  "frame rate %g is out of range (above 0, at most %d)",
+                  o->fps, AU_MAX_FPS);
+        return AU_EINVAL;
+    }
+    if (o->samples < 1 || o->samples > 4096) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-samples",
+                  "samples per pixel %d is out of range (1 to 4096)",
+                  o->samples);
+        return AU_EINVAL;
+    }
+    if (!(o->max_seconds >= 0.0)) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-duration",
+                  "maximum duration must be zero or positive");
+        return AU_EINVAL;
+    }
+    return AU_OK;
+}
+
+// Everything one frame needs beyond the project: the device, the frame
+// buffers and the settings derived from the options.
+typedef struct FrameJob {
+    AuContext *ctx;
+    const Production *prod;
+    const AuRenderOptions *opts;
+    RenderDevice *dev;
+    Frame frame;
+    RenderSettings settings;
+    AuRenderStats stats;
+} FrameJob;
+
+static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
+                               const AuProject *project,
+                               const AuRenderOptions *opts)
+{
+    memset(job, 0, sizeof *job);
+    job->ctx = ctx;
+    job->prod = project->prod;
+    job->opts = opts;
+    AuStatus st = render_device_new(&ctx->alloc, &ctx->diag, &job->dev);
+    if (st != AU_OK)
+        return st;
+    st = render_frame_init(&job->frame, &ctx->alloc, opts->width,
+                           opts->height);
+    if (st != AU_OK) {
+        render_device_free(&job->dev);
+        return st;
+    }
+    job->settings.samples = opts->preview ? (opts->samples < 2 ? 1 : 2)
+                                          : opts->samples;
+    job->settings.max_bounces = opts->preview ? 1 : 2;
+    job->settings.threads = ctx->threads;
+    job->settings.seed = opts->seed;
+    return AU_OK;
+}
+
+static void frame_job_fini(FrameJob *job)
+{
+    render_frame_fini(&job->frame);
+    render_device_free(&job->dev);
+}
+
+// Renders frame @p frame_index of the film, @p t_s seconds into shot
+// @p shot, and grades it into @p rgb8.
+static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
+                           uint64_t frame_index, uint8_t *rgb8)
+{
+    const Production *prod = job->prod;
+    Scene *scene = NULL;
+    AuStatus st = world_build(&job->ctx->alloc, prod, shot, t_s,
+                              job->opts->seed, &scene);
+    if (st != AU_OK)
+        return st;
+    CameraView view;
+    st = camera_solve(prod, shot, scene,
+                      (double)job->opts->width / job->opts->height, &view);
+    if (st == AU_OK) {
+        LightRig rig;
+        light_rig_for_scene(&prod->scenes[prod->shots[shot].scene], &rig);
+        job->settings.shot = shot;
+        job->settings.frame = frame_index;
+        double t0 = base_now_s();
+        st = render_frame(job->dev, scene, &view, &rig, &job->settings,
+                          &job->frame, &job->stats.rays);
+        job->stats.render_s += base_now_s() - t0;
+        if (st == AU_OK) {
+            GradeSettings g = { rig.exposure_ev };
+            grade_frame(&job->frame, &g, rgb8);
+            job->stats.frames++;
+        }
+    }
+    world_scene_free(&scene);
+    return st;
+}
+
+static AuStatus report_progress(AuContext *ctx, uint64_t done, uint64_t total)
+{
+    if (ctx->progress && ctx->progress(ctx->progress_user, done, total))
+        return AU_ECANCELED;
+    return AU_OK;
+}
+
+// The film's frame at which shot @p i starts: rounding each boundary (not
+// each length) keeps the total exact and shots never drift.
+static uint64_t shot_first_frame(const Production *prod, size_t i, double fps)
+{
+    double t = i < prod->shot_count ? prod->shots[i].start_s
+                                    : prod->duration_s;
+    return (uint64_t)llround(t * fps);
+}
+
+AuStatus au_render_video(AuContext *ctx, const AuProject *project,
+                         const AuRenderOptions *opts, const char *out_path,
+                         AuRenderStats *stats)
+{
+    double t_start = base_now_s();
+    AuStatus st = check_options(ctx, opts);
+    if (st != AU_OK)
+        return st;
+    const Production *prod = project->prod;
+    uint64_t total = shot_first_frame(prod, prod->shot_count, opts->fps);
+    if (opts->max_seconds > 0.0) {
+        uint64_t cap = (uint64_t)llround(opts->max_seconds * opts->fps);
+        total = cap < total ? (cap ? cap : 1) : total;
+    }
+    FrameJob job;
+    st = frame_job_init(&job, ctx, project, opts);
+    if (st != AU_OK)
+        return st;
+    uint8_t *rgb8 = base_calloc(&ctx->alloc, (size_t)opts->width * 3,
+                                (size_t)opts->height);
+    DeliverVideo *video = NULL;
+    if (!rgb8) {
+        st = AU_ENOMEM;
+        goto done;
+    }
+    st = deliver_video_open(&ctx->alloc, &ctx->diag, out_path, opts->width,
+                            opts->height, opts->fps, &video);
+    if (st != AU_OK)
+        goto done;
+    st = report_progress(ctx, 0, total);
+    size_t shot = 0;
+    for (uint64_t f = 0; f < total && st == AU_OK; f++) {
+        while (shot + 1 < prod->shot_count &&
+               f >= shot_first_frame(prod, shot + 1, opts->fps))
+            shot++;
+        double t_in_shot = (double)f / opts->fps - prod->shots[shot].start_s;
+        if (t_in_shot < 0.0)
+            t_in_shot = 0.0;
+        st = render_one(&job, shot, t_in_shot, f, rgb8);
+        if (st == AU_OK)
+            st = deliver_video_write(video, rgb8);
+        if (st == AU_OK)
+            st = report_progress(ctx, f + 1, total);
+    }
+    if (st == AU_OK)
+        st = deliver_video_finish(&video);
+done:
+    deliver_video_abort(&video);
+    base_free(&ctx->alloc, rgb8);
+    job.stats.total_s = base_now_s() - t_start;
+    if (stats && st == AU_OK)
+        *stats = job.stats;
+    frame_job_fini(&job);
+    return st;
+}
+
+AuStatus au_render_still(AuContext *ctx, const AuProject *project,
+                         const AuRenderOptions *opts, size_t shot_index,
+                         double at_s, const char *png_path,
+                         const char *passes_dir, AuRenderStats *stats)
+{
+    double t_start = base_now_s();
+    AuSrcLoc loc = { NULL, 0, 0 };
+    AuStatus st = check_options(ctx, opts);
+    if (st != AU_OK)
+        return st;
+    const Production *prod = project->prod;
+    if (shot_index >= prod->shot_count) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-shot",
+                  "there is no shot %zu: the plan has %zu shots",
+                  shot_index + 1, prod->shot_count);
+        return AU_EINVAL;
+    }
+    double dur = prod->shots[shot_index].duration_s;
+    if (!(at_s >= 0.0) || at_s > dur) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-time",
+                  "time %g s is outside shot %zu, which lasts %g s", at_s,
+                  shot_index + 1, dur);
+        return AU_EINVAL;
+    }
+    char id_path[4200], albedo_path[4200];
+    if (passes_dir) {
+        int n1 = snprintf(id_path, sizeof id_path, "%s/id.png", passes_dir);
+        int n2 = snprintf(albedo_path, sizeof albedo_path, "%s/albedo.png",
+                          passes_dir);
+        if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof id_path ||
+            (size_t)n2 >= sizeof albedo_path) {
+            base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-path",
+                      "passes directory path is too long");
+            return AU_EINVAL;
+        }
+    }
+    FrameJob job;
+    st = frame_job_init(&job, ctx, project, opts);
+    if (st != AU_OK)
+        return st;
+    size_t n = (size_t)opts->width * (size_t)opts->height;
+    uint8_t *rgb8 = base_calloc(&ctx->alloc, n, 3);
+    if (!rgb8) {
+        st = AU_ENOMEM;
+        goto done;
+    }
+    uint64_t frame_index =
+        (uint64_t)llround((prod->shots[shot_index].start_s + at_s) * opts->fps);
+    st = render_one(&job, shot_index, at_s, frame_index, rgb8);
+    if (st == AU_OK)
+        st = deliver_png_rgb8(&ctx->diag, png_path, opts->width, opts->height,
+                              rgb8);
+    if (st == AU_OK && passes_dir) {
+        st = deliver_png_gray16(&ctx->diag, id_path, opts->width,
+                                opts->height, job.frame.id);
+        if (st == AU_OK) {
+            grade_albedo(&job.frame, rgb8);
+            st = deliver_png_rgb8(&ctx->diag, albedo_path, opts->width,
+                                  opts->height, rgb8);
+        }
+    }
+done:
+    base_free(&ctx->alloc, rgb8);
+    job.stats.total_s = base_now_s() - t_start;
+    if (stats && st == AU_OK)
+        *stats = job.stats;
+    frame_job_fini(&job);
+    return st;
+}

@@ -1,0 +1,391 @@
+/* cli/main.c: the `auteur` command, a thin front end on include/auteur.h:
+ * argument parsing, GCC-style messages, a progress bar and exit codes. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "auteur.h"
+
+enum {
+    EXIT_USAGE = 1,
+    EXIT_SCRIPT = 2,
+    EXIT_IO = 3,
+    EXIT_INTERNAL = 4,
+    EXIT_CANCELED = 5
+};
+
+static const char usage_text[] =
+    "auteur: a screenplay in, a directed and rendered film clip out.\n"
+    "\n"
+    "usage:\n"
+    "  auteur plan SCRIPT\n"
+    "      print the plan (scenes, shots, cast) as JSON on stdout\n"
+    "  auteur render SCRIPT -o OUT.mp4 [options]\n"
+    "      render the whole film to an H.264 MP4\n"
+    "  auteur still SCRIPT --shot N [--at SECONDS] -o FRAME.png\n"
+    "               [--passes DIR] [options]\n"
+    "      render one frame of shot N (from 1); with --passes, DIR gets\n"
+    "      id.png (16-bit: cast index + 1 per pixel) and albedo.png\n"
+    "  auteur --help | --version\n"
+    "\n"
+    "options:\n"
+    "  --size WxH       frame size in pixels (default 1280x536, 2.39:1)\n"
+    "  --fps N          frames per second (default 24)\n"
+    "  --seed N         seed for every choice auteur makes (default 1)\n"
+    "  --samples N      path-traced samples per pixel (default 16)\n"
+    "  --preview        fast preview: 2 samples, one bounce\n"
+    "  --threads N      render threads (default: all cores)\n"
+    "  --duration S     render only the first S seconds (render)\n"
+    "  -q, --quiet      no progress bar\n"
+    "\n"
+    "exit codes:\n"
+    "  0 success, 1 usage error, 2 bad script, 3 input/output error,\n"
+    "  4 internal error or out of memory, 5 canceled\n";
+
+static const char *prog = "auteur";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: error: ", prog);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (see 'auteur --help')\n");
+}
+
+static void print_diag(void *user, const AuDiagnostic *d)
+{
+    (void)user;
+    const char *sev = d->severity == AU_SEVERITY_ERROR     ? "error"
+                      : d->severity == AU_SEVERITY_WARNING ? "warning"
+                                                           : "note";
+    if (d->loc.file && d->loc.line)
+        fprintf(stderr, "%s:%u:%u: %s: %s\n", d->loc.file,
+                (unsigned)d->loc.line, (unsigned)d->loc.col, sev, d->text);
+    else if (d->loc.file)
+        fprintf(stderr, "%s: %s: %s\n", d->loc.file, sev, d->text);
+    else
+        fprintf(stderr, "%s: %s: %s\n", prog, sev, d->text);
+}
+
+static int exit_code(AuStatus st)
+{
+    switch (st) {
+    case AU_OK:
+        return 0;
+    case AU_EINVAL:
+        return EXIT_USAGE;
+    case AU_ESYNTAX:
+        return EXIT_SCRIPT;
+    case AU_EIO:
+        return EXIT_IO;
+    case AU_ECANCELED:
+        return EXIT_CANCELED;
+    default:
+        return EXIT_INTERNAL;
+    }
+}
+
+typedef struct Progress {
+    int enabled;
+    double start_s;
+    int drawn;
+} Progress;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int draw_progress(void *user, uint64_t done, uint64_t total)
+{
+    Progress *p = user;
+    if (!p->enabled || total == 0)
+        return 0;
+    double frac = (double)done / (double)total;
+    int width = 30, fill = (int)(frac * width);
+    char bar[31];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[width] = '\0';
+    double elapsed = now_s() - p->start_s;
+    char eta[32] = "--:--";
+    if (done > 0) {
+        double left = elapsed / (double)done * (double)(total - done);
+        int s = (int)(left + 0.5);
+        snprintf(eta, sizeof eta, "%d:%02d", s / 60, s % 60);
+    }
+    fprintf(stderr, "\r[%s] %3d%% %llu/%llu frames  ETA %s ", bar,
+            (int)(frac * 100.0), (unsigned long long)done,
+            (unsigned long long)total, eta);
+    p->drawn = 1;
+    if (done == total)
+        fprintf(stderr, "\n");
+    return 0;
+}
+
+typedef struct Args {
+    const char *command;
+    const char *script;
+    const char *out;
+    const char *passes;
+    long shot;
+    double at_s;
+    int quiet;
+    int threads;
+    AuRenderOptions opts;
+} Args;
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+    if (!s || !*s)
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_double(const char *s, double *out)
+{
+    if (!s || !*s)
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    const char *x = s ? strchr(s, 'x') : NULL;
+    if (!x || x == s)
+        return -1;
+    char wbuf[16];
+    size_t n = (size_t)(x - s);
+    if (n >= sizeof wbuf)
+        return -1;
+    memcpy(wbuf, s, n);
+    wbuf[n] = '\0';
+    long lw, lh;
+    if (parse_long(wbuf, 0, 1000000, &lw) || parse_long(x + 1, 0, 1000000, &lh))
+        return -1;
+    *w = (int)lw;
+    *h = (int)lh;
+    return 0;
+}
+
+// Returns 0, or an exit code after printing why the arguments are wrong.
+static int parse_args(int argc, char **argv, Args *a)
+{
+    memset(a, 0, sizeof *a);
+    au_render_options_default(&a->opts);
+    a->shot = -1;
+    a->command = argv[1];
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        long l;
+        if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) {
+            if (!val)
+                goto missing;
+            a->out = val;
+            i++;
+        } else if (strcmp(arg, "--size") == 0) {
+            if (parse_size(val, &a->opts.width, &a->opts.height)) {
+                usage_error("--size wants WIDTHxHEIGHT, e.g. 1280x536, not "
+                            "'%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--fps") == 0) {
+            if (parse_double(val, &a->opts.fps)) {
+                usage_error("--fps wants a number, not '%s'", val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--seed") == 0) {
+            char *end = NULL;
+            errno = 0;
+            if (!val || !*val || *val == '-' ||
+                (a->opts.seed = strtoull(val, &end, 10), errno || *end)) {
+                usage_error("--seed wants a whole number from 0 to "
+                            "18446744073709551615, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--samples") == 0) {
+            if (parse_long(val, 1, 4096, &l)) {
+                usage_error("--samples wants a number from 1 to 4096, not "
+                            "'%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            a->opts.samples = (int)l;
+            i++;
+        } else if (strcmp(arg, "--threads") == 0) {
+            if (parse_long(val, 0, 256, &l)) {
+                usage_error("--threads wants a number from 0 to 256, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            a->threads = (int)l;
+            i++;
+        } else if (strcmp(arg, "--duration") == 0) {
+            if (parse_double(val, &a->opts.max_seconds) ||
+                a->opts.max_seconds <= 0.0) {
+                usage_error("--duration wants seconds above 0, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--shot") == 0) {
+            if (parse_long(val, 1, 1000000, &a->shot)) {
+                usage_error("--shot wants a shot number from 1, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--at") == 0) {
+            if (parse_double(val, &a->at_s) || a->at_s < 0.0) {
+                usage_error("--at wants seconds from 0, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--passes") == 0) {
+            if (!val)
+                goto missing;
+            a->passes = val;
+            i++;
+        } else if (strcmp(arg, "--preview") == 0) {
+            a->opts.preview = 1;
+        } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+            a->quiet = 1;
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            usage_error("unknown option '%s'", arg);
+            return EXIT_USAGE;
+        } else if (!a->script) {
+            a->script = arg;
+        } else {
+            usage_error("unexpected argument '%s'", arg);
+            return EXIT_USAGE;
+        }
+        continue;
+    missing:
+        usage_error("option '%s' needs a value", arg);
+        return EXIT_USAGE;
+    }
+    if (!a->script) {
+        usage_error("'%s' needs a SCRIPT", a->command);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int run(Args *a)
+{
+    int rc = 0;
+    AuContext *ctx = NULL;
+    AuProject *project = NULL;
+    Progress progress = { 0, 0.0, 0 };
+    if (au_context_new(NULL, &ctx) != AU_OK) {
+        fprintf(stderr, "%s: error: out of memory\n", prog);
+        return EXIT_INTERNAL;
+    }
+    au_context_set_diag(ctx, print_diag, NULL);
+    au_context_set_threads(ctx, a->threads);
+    progress.enabled = !a->quiet && isatty(STDERR_FILENO);
+    progress.start_s = now_s();
+    au_context_set_progress(ctx, draw_progress, &progress);
+
+    AuStatus st = au_project_load_file(ctx, a->script, &project);
+    if (st != AU_OK) {
+        rc = exit_code(st);
+        goto done;
+    }
+    if (strcmp(a->command, "plan") == 0) {
+        char *json = NULL;
+        st = au_project_plan_json(project, &json);
+        if (st == AU_OK) {
+            if (fputs(json, stdout) < 0 || fputc('\n', stdout) == EOF ||
+                fflush(stdout) != 0) {
+                fprintf(stderr, "%s: error: cannot write the plan: %s\n",
+                        prog, strerror(errno));
+                st = AU_EIO;
+            }
+            au_string_free(&json);
+        }
+    } else if (strcmp(a->command, "render") == 0) {
+        AuRenderStats stats;
+        st = au_render_video(ctx, project, &a->opts, a->out, &stats);
+        if (st == AU_OK && !a->quiet)
+            fprintf(stderr,
+                    "%s: %llu frames in %.1f s (%.2f s/frame, %.1f Mrays/s)\n",
+                    a->out, (unsigned long long)stats.frames, stats.total_s,
+                    stats.frames ? stats.total_s / (double)stats.frames : 0.0,
+                    stats.render_s > 0
+                        ? (double)stats.rays / stats.render_s / 1e6
+                        : 0.0);
+    } else {
+        progress.enabled = 0;
+        st = au_render_still(ctx, project, &a->opts, (size_t)(a->shot - 1),
+                             a->at_s, a->out, a->passes, NULL);
+    }
+    rc = exit_code(st);
+done:
+    if (progress.drawn && st != AU_OK)
+        fputc('\n', stderr);
+    au_project_free(&project);
+    au_context_free(&ctx);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("auteur %s\n", au_version());
+        return 0;
+    }
+    if (strcmp(argv[1], "plan") != 0 && strcmp(argv[1], "render") != 0 &&
+        strcmp(argv[1], "still") != 0) {
+        usage_error("unknown command '%s'", argv[1]);
+        return EXIT_USAGE;
+    }
+    Args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc)
+        return rc;
+    if (strcmp(a.command, "plan") != 0 && !a.out) {
+        usage_error("'%s' needs an output: -o PATH", a.command);
+        return EXIT_USAGE;
+    }
+    if (strcmp(a.command, "still") == 0 && a.shot < 1) {
+        usage_error("'%s' needs --shot N (shots are numbered from 1)",
+                    a.command);
+        return EXIT_USAGE;
+    }
+    return run(&a);
+}

@@ -1,0 +1,44 @@
+/* deliver: the last stage. Writes frames to files: H.264 MP4 through
+ * FFmpeg's libavcodec/libavformat, and PNG through libpng. Every file is
+ * written under a temporary name beside its target and renamed when done. */
+#ifndef AU_DELIVER_H
+#define AU_DELIVER_H
+
+#include "../base/base.h"
+
+/** An MP4 being written. */
+typedef struct DeliverVideo DeliverVideo;
+
+/** Opens an H.264 (libx264, yuv420p, BT.709 tags, bit-exact) MP4 of
+ * @p width x @p height (both even) at @p fps for writing to @p path. The
+ * data goes to a temporary file until deliver_video_finish. Fails with
+ * AU_EIO (cannot create the file, reported to @p diag), AU_EINVAL (size or
+ * rate), AU_EUNSUPPORTED (no H.264 encoder), AU_ENOMEM. */
+AuStatus deliver_video_open(const AuAllocator *alloc, BaseDiag *diag,
+                            const char *path, int width, int height,
+                            double fps, DeliverVideo **out);
+
+/** Encodes one frame of packed 8-bit RGB (3 bytes per pixel, rows of
+ * width * 3 bytes, top row first). AU_EIO or AU_EINTERNAL on failure. */
+AuStatus deliver_video_write(DeliverVideo *v, const uint8_t *rgb8);
+
+/** Flushes the encoder, writes the trailer and renames the temporary file
+ * onto the target. Frees the writer and sets *v to NULL whatever happens;
+ * on failure no file is left at the target. */
+AuStatus deliver_video_finish(DeliverVideo **v);
+
+/** Abandons the video: removes the temporary file, frees the writer and
+ * sets *v to NULL. NULL is accepted. */
+void deliver_video_abort(DeliverVideo **v);
+
+/** Writes packed 8-bit RGB as an sRGB PNG, atomically. AU_EIO on failure
+ * (reported to @p diag). */
+AuStatus deliver_png_rgb8(BaseDiag *diag, const char *path, int width,
+                          int height, const uint8_t *rgb8);
+
+/** Writes 16-bit greyscale values as a PNG, atomically. AU_EIO on
+ * failure (reported to @p diag). */
+AuStatus deliver_png_gray16(BaseDiag *diag, const char *path, int width,
+                            int height, const uint16_t *values);
+
+#endif

@@ -1,0 +1,59 @@
+/* render: the sixth stage. A path tracer on Embree 3: traces a Scene seen
+ * through a CameraView under a LightRig into a linear HDR Frame with an
+ * albedo pass and an object-ID pass, multithreaded over tiles. */
+#ifndef AU_RENDER_H
+#define AU_RENDER_H
+
+#include "../base/base.h"
+#include "../camera/camera.h"
+#include "../light/light.h"
+#include "../world/world.h"
+
+/** A rendered frame. Arrays are row-major from the top-left, allocated
+ * through the allocator given to render_frame_init. */
+typedef struct Frame {
+    const AuAllocator *alloc;
+    int width;
+    int height;
+    float *rgb;    /**< linear radiance, 3 floats per pixel */
+    float *albedo; /**< linear surface reflectance, 3 floats per pixel */
+    uint16_t *id;  /**< cast index + 1 of the surface seen, 0 for none */
+} Frame;
+
+/** Allocates the frame's arrays; AU_ENOMEM on failure. */
+AuStatus render_frame_init(Frame *f, const AuAllocator *alloc, int width,
+                           int height);
+/** Releases the frame's arrays. */
+void render_frame_fini(Frame *f);
+
+/** How to trace one frame. The random sequence of each pixel derives from
+ * (seed, shot, frame, pixel, sample) alone, so the result is the same for
+ * any thread count. */
+typedef struct RenderSettings {
+    int samples;     /**< samples per pixel */
+    int max_bounces; /**< indirect bounces after the first hit */
+    int threads;     /**< 0 = one per core */
+    uint64_t seed;
+    uint64_t shot;
+    uint64_t frame;
+} RenderSettings;
+
+/** Owns the Embree device, reused across frames. */
+typedef struct RenderDevice RenderDevice;
+
+/** Creates the device; Embree errors go to @p diag. AU_EINTERNAL when
+ * Embree cannot start, AU_ENOMEM. */
+AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
+                           RenderDevice **out);
+/** Frees the device (NULL is accepted) and sets *dev to NULL. */
+void render_device_free(RenderDevice **dev);
+
+/** Traces @p scene into @p frame (already initialised to the size wanted).
+ * Adds the number of rays traced to *rays when @p rays is not NULL. Fails
+ * with AU_EINTERNAL when Embree fails, AU_ENOMEM. */
+AuStatus render_frame(RenderDevice *dev, const Scene *scene,
+                      const CameraView *view, const LightRig *rig,
+                      const RenderSettings *settings, Frame *frame,
+                      uint64_t *rays);
+
+#endif

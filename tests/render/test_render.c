@@ -1,0 +1,177 @@
+/* tests/render/test_render.c: the path tracer measured on scenes built by
+ * hand: energy from the sun, the ID pass, shadows and determinism. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "render/render.h"
+
+static const AuAllocator *A;
+
+// Adds an axis-aligned box as 12 triangles to @p scene's mesh @p m.
+static void make_box(BaseArena *arena, WorldMesh *m, Vec3 lo, Vec3 hi,
+                     float albedo, uint16_t id)
+{
+    static const uint32_t faces[36] = {
+        0, 2, 1, 0, 3, 2, 4, 5, 6, 4, 6, 7, 0, 1, 5, 0, 5, 4,
+        2, 3, 7, 2, 7, 6, 1, 2, 6, 1, 6, 5, 0, 4, 7, 0, 7, 3,
+    };
+    m->positions = base_arena_array(arena, 24, sizeof(float));
+    m->indices = base_arena_array(arena, 36, sizeof(uint32_t));
+    for (int i = 0; i < 8; i++) {
+        m->positions[3 * i + 0] = (float)((i & 1) ^ ((i >> 1) & 1) ? hi.x : lo.x);
+        m->positions[3 * i + 1] = (float)((i >> 1) & 1 ? hi.y : lo.y);
+        m->positions[3 * i + 2] = (float)(i & 4 ? hi.z : lo.z);
+    }
+    memcpy(m->indices, faces, sizeof faces);
+    m->vertex_count = 8;
+    m->triangle_count = 12;
+    m->material.albedo[0] = m->material.albedo[1] = m->material.albedo[2] =
+        albedo;
+    m->object_id = id;
+}
+
+static Scene *make_scene(void)
+{
+    Scene *s = calloc(1, sizeof *s);
+    base_arena_init(&s->arena, A);
+    s->meshes = base_arena_array(&s->arena, 2, sizeof(WorldMesh));
+    s->mesh_count = 2;
+    make_box(&s->arena, &s->meshes[0], v3(-50, -1, -50), v3(50, 0, 50), 0.5f,
+             0);
+    make_box(&s->arena, &s->meshes[1], v3(-0.5, 0, -0.5), v3(0.5, 1.0, 0.5),
+             0.8f, 1);
+    return s;
+}
+
+static void free_scene(Scene *s)
+{
+    base_arena_fini(&s->arena);
+    free(s);
+}
+
+static CameraView make_view(void)
+{
+    CameraView v;
+    v.position = v3(0, 1.5, 5);
+    v.forward = v3_norm(v3(0, -0.25, -1));
+    v.right = v3_norm(v3_cross(v.forward, v3(0, 1, 0)));
+    v.up = v3_cross(v.right, v.forward);
+    v.focal_mm = 35;
+    v.sensor_w_mm = 24.89;
+    v.sensor_h_mm = 24.89 * 48.0 / 64.0;
+    return v;
+}
+
+// A sun straight overhead giving irradiance pi * @p e, and a black sky.
+static LightRig overhead_sun(double e)
+{
+    LightRig r;
+    memset(&r, 0, sizeof r);
+    r.sun_dir = v3(0, 1, 0);
+    r.sun_cos_radius = cos(1.0 * BASE_PI / 180.0);
+    double omega = 2.0 * BASE_PI * (1.0 - r.sun_cos_radius);
+    for (int i = 0; i < 3; i++)
+        r.sun_radiance[i] = (float)(e * BASE_PI / omega);
+    return r;
+}
+
+static void test_energy_and_passes(void)
+{
+    RenderDevice *dev = NULL;
+    BaseDiag diag = { 0 };
+    CHECK_OK(render_device_new(A, &diag, &dev));
+    Scene *s = make_scene();
+    CameraView v = make_view();
+    LightRig rig = overhead_sun(1.0);
+    RenderSettings rs = { 4, 0, 2, 7, 0, 0 };
+    Frame f;
+    CHECK_OK(render_frame_init(&f, A, 64, 48));
+    uint64_t rays = 0;
+    CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, &rays));
+    CHECK(rays >= 64 * 48 * 4);
+    // The box's top is a diffuse 0.8 surface facing the sun: with no
+    // bounces it reflects exactly albedo * e = 0.8.
+    double x, y;
+    CHECK(camera_project(&v, v3(0, 1.0, 0.1), &x, &y));
+    int px = (int)(x * 64), py = (int)(y * 48);
+    size_t i = (size_t)py * 64 + (size_t)px;
+    CHECK_INT_EQ(f.id[i], 1);
+    CHECK_NEAR(f.rgb[3 * i], 0.8, 0.01);
+    CHECK_NEAR(f.albedo[3 * i], 0.8, 1e-6);
+    // The open ground reflects 0.5.
+    CHECK(camera_project(&v, v3(2.5, 0, 2.0), &x, &y));
+    i = (size_t)(int)(y * 48) * 64 + (size_t)(int)(x * 64);
+    CHECK_INT_EQ(f.id[i], 0);
+    CHECK_NEAR(f.rgb[3 * i], 0.5, 0.01);
+    // The top row sees the black sky.
+    CHECK_NEAR(f.rgb[0], 0.0, 1e-6);
+    render_frame_fini(&f);
+    free_scene(s);
+    render_device_free(&dev);
+    CHECK(dev == NULL);
+}
+
+static void test_shadow(void)
+{
+    RenderDevice *dev = NULL;
+    CHECK_OK(render_device_new(A, NULL, &dev));
+    Scene *s = make_scene();
+    CameraView v = make_view();
+    LightRig rig = overhead_sun(1.0);
+    // A low sun from -x casts the box's shadow toward +x.
+    rig.sun_dir = v3_norm(v3(-1, 1, 0));
+    RenderSettings rs = { 4, 0, 1, 7, 0, 0 };
+    Frame f;
+    CHECK_OK(render_frame_init(&f, A, 64, 48));
+    CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
+    double x, y;
+    CHECK(camera_project(&v, v3(0.8, 0, 0.0), &x, &y));
+    size_t shadow = (size_t)(int)(y * 48) * 64 + (size_t)(int)(x * 64);
+    CHECK(camera_project(&v, v3(-1.2, 0, 0.0), &x, &y));
+    size_t lit = (size_t)(int)(y * 48) * 64 + (size_t)(int)(x * 64);
+    CHECK(f.rgb[3 * shadow] < 0.05f);
+    CHECK(f.rgb[3 * lit] > 0.3f);
+    render_frame_fini(&f);
+    free_scene(s);
+    render_device_free(&dev);
+}
+
+static void test_thread_count_determinism(void)
+{
+    RenderDevice *dev = NULL;
+    CHECK_OK(render_device_new(A, NULL, &dev));
+    Scene *s = make_scene();
+    CameraView v = make_view();
+    LightRig rig = overhead_sun(1.0);
+    rig.sun_dir = v3_norm(v3(-1, 2, 1));
+    for (int i = 0; i < 3; i++)
+        rig.sky_zenith[i] = rig.sky_horizon[i] = 0.3f;
+    Frame f1, f2;
+    CHECK_OK(render_frame_init(&f1, A, 64, 48));
+    CHECK_OK(render_frame_init(&f2, A, 64, 48));
+    RenderSettings one = { 8, 2, 1, 42, 3, 9 };
+    RenderSettings two = one;
+    two.threads = 2;
+    CHECK_OK(render_frame(dev, s, &v, &rig, &one, &f1, NULL));
+    CHECK_OK(render_frame(dev, s, &v, &rig, &two, &f2, NULL));
+    CHECK(memcmp(f1.rgb, f2.rgb, 64 * 48 * 3 * sizeof(float)) == 0);
+    CHECK(memcmp(f1.id, f2.id, 64 * 48 * sizeof(uint16_t)) == 0);
+    // Another seed gives another noise pattern.
+    two.seed = 43;
+    CHECK_OK(render_frame(dev, s, &v, &rig, &two, &f2, NULL));
+    CHECK(memcmp(f1.rgb, f2.rgb, 64 * 48 * 3 * sizeof(float)) != 0);
+    render_frame_fini(&f1);
+    render_frame_fini(&f2);
+    free_scene(s);
+    render_device_free(&dev);
+}
+
+int main(void)
+{
+    A = base_allocator_default();
+    CHECK_RUN(test_energy_and_passes);
+    CHECK_RUN(test_shadow);
+    CHECK_RUN(test_thread_count_determinism);
+    return CHECK_DONE();
+}
