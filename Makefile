@@ -1,9 +1,10 @@
 # The front door: thin targets over CMake. `make demo` and `make test` are
 # all a new user needs on Debian 12.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-BUILD ?= build
-ASAN_BUILD ?= build-asan
-FUZZ_BUILD ?= build-fuzz
+# Build directories are fixed by CMakePresets.json.
+BUILD = build
+ASAN_BUILD = build-asan
+FUZZ_BUILD = build-fuzz
 CMAKE ?= cmake
 FUZZ_SECONDS ?= 60
 
@@ -15,8 +16,8 @@ deps:
 	@bash scripts/deps.sh
 
 build: deps
-	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-	@$(CMAKE) --build $(BUILD) -j $(JOBS)
+	@$(CMAKE) --preset release >/dev/null
+	@$(CMAKE) --build --preset release -j $(JOBS)
 
 demo: build
 	@mkdir -p out
@@ -26,22 +27,22 @@ demo: build
 test: asan
 
 asan: deps
-	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DAU_SANITIZE=ON -DAU_WERROR=ON -DBUILD_TESTING=ON >/dev/null
-	@$(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
-	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j 2 --output-on-failure
+	@$(CMAKE) --preset asan >/dev/null
+	@$(CMAKE) --build --preset asan -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan
 
 tsan: deps
-	@$(CMAKE) -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAU_TSAN=ON -DBUILD_TESTING=ON >/dev/null
-	@$(CMAKE) --build build-tsan -j $(JOBS)
-	@cd build-tsan && ctest -j 2 --output-on-failure -R 'render|base'
+	@$(CMAKE) --preset tsan >/dev/null
+	@$(CMAKE) --build --preset tsan -j $(JOBS)
+	@ctest --preset tsan -R 'render|base'
 
 bench: build
 	@bash bench/bench_render.sh $(BUILD)/auteur
 
 fuzz:
 	@AU_DEPS_FUZZ=1 bash scripts/deps.sh
-	@CC=clang $(CMAKE) -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAU_FUZZ=ON >/dev/null
-	@$(CMAKE) --build $(FUZZ_BUILD) -j $(JOBS)
+	@$(CMAKE) --preset fuzz >/dev/null
+	@$(CMAKE) --build --preset fuzz -j $(JOBS)
 	@for f in $(FUZZ_BUILD)/fuzz_*; do \
 	  n=$$(basename $$f); mkdir -p $(FUZZ_BUILD)/corpus-$$n; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=1 \

@@ -55,15 +55,18 @@ static void frame_medium(CameraView *v, const WorldFigure *f)
     double vfov = camera_vfov_rad(v);
     double dist = extent_m / want / (2.0 * tan(vfov / 2.0));
     Vec3 base = v3(waist.x, 0, waist.z);
-    for (int iter = 0; iter < 6; iter++) {
+    // Start by aiming at the middle of the wanted extent (head top plus
+    // headroom down to the waist less footroom); perspective and the
+    // downward tilt shift it a little, which the loop measures and corrects.
+    double frame_m = extent_m / want;
+    double aim_y = (top.y + frame_m * MS_HEADROOM + waist.y -
+                    frame_m * MS_FOOTROOM) *
+                   0.5;
+    double want_mid = (MS_HEADROOM + 1.0 - MS_FOOTROOM) * 0.5;
+    for (int iter = 0; iter < 12; iter++) {
         Vec3 eye = v3_add(base, v3_scale(toward, dist));
         eye.y = eyes.y;
-        // Aim at the point that puts the head top MS_HEADROOM below the
-        // frame's top edge: the middle of the wanted extent.
-        double mid_y = (top.y + extent_m * MS_HEADROOM / want + waist.y -
-                 extent_m * MS_FOOTROOM / want) *
-                0.5;
-        look_at(v, eye, v3(waist.x, mid_y, waist.z));
+        look_at(v, eye, v3(waist.x, aim_y, waist.z));
         double xt, yt, xb, yb;
         if (!camera_project(v, top, &xt, &yt) ||
             !camera_project(v, waist, &xb, &yb))
@@ -71,6 +74,7 @@ static void frame_medium(CameraView *v, const WorldFigure *f)
         double span = yb - yt;
         if (span <= 0)
             break;
+        aim_y -= ((yt + yb) * 0.5 - want_mid) * extent_m / span;
         dist *= span / want;
     }
 }

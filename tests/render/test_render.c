@@ -53,8 +53,8 @@ static void free_scene(Scene *s)
 static CameraView make_view(void)
 {
     CameraView v;
-    v.position = v3(0, 1.5, 5);
-    v.forward = v3_norm(v3(0, -0.25, -1));
+    v.position = v3(0, 3.0, 4.0);
+    v.forward = v3_norm(v3_sub(v3(0, 0.5, 0), v.position));
     v.right = v3_norm(v3_cross(v.forward, v3(0, 1, 0)));
     v.up = v3_cross(v.right, v.forward);
     v.focal_mm = 35;
@@ -100,12 +100,16 @@ static void test_energy_and_passes(void)
     CHECK_NEAR(f.rgb[3 * i], 0.8, 0.01);
     CHECK_NEAR(f.albedo[3 * i], 0.8, 1e-6);
     // The open ground reflects 0.5.
-    CHECK(camera_project(&v, v3(2.5, 0, 2.0), &x, &y));
+    CHECK(camera_project(&v, v3(1.2, 0, -1.0), &x, &y));
+    CHECK(x > 0 && x < 1 && y > 0 && y < 1);
     i = (size_t)(int)(y * 48) * 64 + (size_t)(int)(x * 64);
     CHECK_INT_EQ(f.id[i], 0);
     CHECK_NEAR(f.rgb[3 * i], 0.5, 0.01);
-    // The top row sees the black sky.
-    CHECK_NEAR(f.rgb[0], 0.0, 1e-6);
+    // A side face gets no light from a sun straight above.
+    CHECK(camera_project(&v, v3(0.0, 0.5, 0.5), &x, &y));
+    i = (size_t)(int)(y * 48) * 64 + (size_t)(int)(x * 64);
+    CHECK_INT_EQ(f.id[i], 1);
+    CHECK_NEAR(f.rgb[3 * i], 0.0, 0.01);
     render_frame_fini(&f);
     free_scene(s);
     render_device_free(&dev);
