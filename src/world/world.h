@@ -16,8 +16,8 @@ typedef struct WorldMaterial {
  * scene's arena. normals has one unit vector per vertex for smooth
  * shading, or is NULL for flat faces. */
 typedef struct WorldMesh {
-    float *positions; /**< 3 floats per vertex */
-    float *normals;   /**< 3 floats per vertex, or NULL */
+    float *positions;  /**< 3 floats per vertex */
+    float *normals;    /**< 3 floats per vertex, or NULL */
     uint32_t *indices; /**< 3 per triangle, counter-clockwise outside */
     uint32_t vertex_count;
     uint32_t triangle_count;
@@ -54,9 +54,9 @@ typedef enum WorldJoint {
 /** A character's identity: everything about their look, derived from the
  * name hash alone, so it is the same in every shot. */
 typedef struct WorldFigureLook {
-    double height_m;       /**< standing height, head top to floor */
-    double shoulder_m;     /**< shoulder width */
-    double girth;          /**< body thickness factor, 0.85..1.25 */
+    double height_m;   /**< standing height, head top to floor */
+    double shoulder_m; /**< shoulder width */
+    double girth;      /**< body thickness factor, 0.85..1.25 */
     float skin[3];
     float hair[3];
     float shirt[3];
@@ -68,6 +68,9 @@ typedef struct WorldFigureLook {
 typedef struct WorldFigure {
     size_t cast_index;
     WorldFigureLook look;
+    /** The rest skeleton at the figure's blocking position. The idle
+     * motion (breath, head sway, a talking nod) moves the meshes by about
+     * a centimetre and is left out, so framing does not chase it. */
     Vec3 joints[WORLD_JOINT_COUNT];
     Vec3 facing; /**< unit vector on the ground plane the body faces */
 } WorldFigure;
@@ -89,10 +92,11 @@ void world_figure_look(uint64_t name_hash, WorldFigureLook *out);
 /** Builds the scene for shot @p shot_index of @p prod at @p t_s seconds
  * into the shot. Every character of the shot's scene is placed and posed;
  * @p seed varies choices auteur makes itself. Fails with AU_EINVAL for a
- * bad shot index, AU_ENOMEM. On success *out is owned by the caller. */
+ * bad shot index (or one whose scene or cast indices are out of range,
+ * or a t_s that is not finite), AU_ENOMEM. On success *out is owned by the
+ * caller. */
 AuStatus world_build(const AuAllocator *alloc, const Production *prod,
-                     size_t shot_index, double t_s, uint64_t seed,
-                     Scene **out);
+                     size_t shot_index, double t_s, uint64_t seed, Scene **out);
 
 /** Frees the scene (NULL is accepted) and sets *scene to NULL. */
 void world_scene_free(Scene **scene);

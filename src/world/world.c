@@ -1,0 +1,173 @@
+/* world/world.c: the stage's entry point. Blocks the scene's cast on the
+ * ground, builds the set and one posed figure per character for a moment
+ * of a shot, and hands the Scene (one arena) to camera/, light/, render/. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "world_internal.h"
+
+// Where the i-th of n characters stands and which way they face. The
+// audience is on +z, so everyone opens toward it: cast order runs from
+// the audience's left (-x) to right.
+static void block(size_t n, size_t i, Vec3 *pos, Vec3 *facing)
+{
+    if (n == 1) {
+        *pos = v3(0, 0, 0);
+        *facing = v3(0, 0, 1);
+        return;
+    }
+    if (n == 2) {
+        // Facing each other but cheated 35 degrees open to the audience,
+        // so a camera in front sees both faces three-quarter on.
+        double sd = i == 0 ? -1.0 : 1.0;
+        double cheat = 35.0 * BASE_PI / 180.0;
+        *pos = v3(0.6 * sd, 0, 0);
+        *facing = v3(-sd * cos(cheat), 0, sin(cheat));
+        return;
+    }
+    // A shallow arc, its centre toward the audience, about 1.15 m between
+    // neighbours; everyone faces the centre, opened a little toward +z.
+    double r = 2.0 + 0.35 * (double)n;
+    double step = 1.15 / r;
+    double a = ((double)i - 0.5 * (double)(n - 1)) * step;
+    *pos = v3(r * sin(a), 0, r - r * cos(a));
+    Vec3 in = v3(-sin(a), 0, cos(a));
+    *facing = v3_norm(v3_lerp(in, v3(0, 0, 1), 0.35));
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+const WorldFigure *world_find_figure(const Scene *scene, size_t cast_index)
+{
+    if (!scene)
+        return NULL;
+    for (size_t i = 0; i < scene->figure_count; i++) {
+        if (scene->figures[i].cast_index == cast_index)
+            return &scene->figures[i];
+    }
+    return NULL;
+}
+
+AuStatus world_build(const AuAllocator *alloc, const Production *prod,
+                     size_t shot_index, double t_s, uint64_t seed, Scene **out)
+{
+    if (!alloc || !prod || !out || shot_index >= prod->shot_count ||
+        !isfinite(t_s))
+        return AU_EINVAL;
+    const DirectShot *shot = &prod->shots[shot_index];
+    if (shot->scene >= prod->scene_count)
+        return AU_EINVAL;
+    const DirectScene *ds = &prod->scenes[shot->scene];
+    if (ds->cast_count > 0 && !ds->cast)
+        return AU_EINVAL;
+    for (size_t i = 0; i < ds->cast_count; i++) {
+        if (ds->cast[i] >= prod->cast_count)
+            return AU_EINVAL;
+    }
+    // Object IDs are cast index + 1 in 16 bits.
+    if (prod->cast_count >= UINT16_MAX)
+        return AU_EINVAL;
+
+    BaseArena arena;
+    base_arena_init(&arena, alloc);
+    AuStatus st = AU_ENOMEM;
+    Scene *s = base_arena_alloc(&arena, sizeof(*s));
+    if (!s)
+        goto fail;
+    s->interior = ds->interior;
+
+    // The scene's cast in cast order, each once.
+    size_t n = 0;
+    Vec3 *pos = NULL;
+    if (ds->cast_count > 0) {
+        size_t *order =
+            base_arena_array(&arena, ds->cast_count, sizeof(*order));
+        if (!order)
+            goto fail;
+        memcpy(order, ds->cast, ds->cast_count * sizeof(*order));
+        qsort(order, ds->cast_count, sizeof(*order), cmp_size);
+        for (size_t i = 0; i < ds->cast_count; i++) {
+            if (n == 0 || order[n - 1] != order[i])
+                order[n++] = order[i];
+        }
+        s->figures = base_arena_array(&arena, n, sizeof(*s->figures));
+        pos = base_arena_array(&arena, n, sizeof(*pos));
+        if (!s->figures || !pos)
+            goto fail;
+        s->figure_count = n;
+
+        // Blocking depends on the scene alone, so it holds across shots;
+        // the group is centred on the origin.
+        Vec3 sum = v3(0, 0, 0);
+        for (size_t i = 0; i < n; i++) {
+            WorldFigure *f = &s->figures[i];
+            f->cast_index = order[i];
+            world_figure_look(prod->cast[order[i]].name_hash, &f->look);
+            block(n, i, &pos[i], &f->facing);
+            sum = v3_add(sum, pos[i]);
+        }
+        for (size_t i = 0; i < n; i++) {
+            pos[i].x -= sum.x / (double)n;
+            pos[i].z -= sum.z / (double)n;
+        }
+    }
+
+    size_t cap = WORLD_SET_MESH_MAX + n * WORLD_FIGURE_PARTS;
+    s->meshes = base_arena_array(&arena, cap, sizeof(*s->meshes));
+    if (!s->meshes)
+        goto fail;
+
+    // Figures first (into the slots after the set's), so the set can keep
+    // clear of their skeletons.
+    WorldMesh *fig_meshes = s->meshes + WORLD_SET_MESH_MAX;
+    double film_s = shot->start_s + t_s;
+    Vec3 sum = v3(0, 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        WorldFigure *f = &s->figures[i];
+        sum = v3_add(sum, pos[i]);
+        uint64_t name_hash = prod->cast[f->cast_index].name_hash;
+        bool talking = shot->subject == f->cast_index && shot->dialogue;
+        WorldPose pose;
+        world_pose_at(name_hash, seed, film_s, talking ? fmax(t_s, 0.0) : -1.0,
+                      &pose);
+        st = world_figure_build(&arena, &f->look, pos[i], f->facing, &pose,
+                                (uint16_t)(f->cast_index + 1),
+                                fig_meshes + i * WORLD_FIGURE_PARTS, f->joints);
+        if (st != AU_OK)
+            goto fail;
+    }
+    s->stage_center =
+        n ? v3(sum.x / (double)n, 0, sum.z / (double)n) : v3(0, 0, 0);
+
+    size_t set_count = 0;
+    st = world_set_build(&arena, ds, s->figures, n, s->meshes, &set_count);
+    if (st != AU_OK)
+        goto fail;
+    // Close the gap between the set's meshes and the figures'.
+    memmove(s->meshes + set_count, fig_meshes,
+            n * WORLD_FIGURE_PARTS * sizeof(*s->meshes));
+    s->mesh_count = set_count + n * WORLD_FIGURE_PARTS;
+
+    s->arena = arena;
+    *out = s;
+    return AU_OK;
+
+fail:
+    base_arena_fini(&arena);
+    return st;
+}
+
+void world_scene_free(Scene **scene)
+{
+    if (!scene || !*scene)
+        return;
+    // The Scene lives in its own arena: copy the arena out before
+    // releasing the memory that holds it.
+    BaseArena arena = (*scene)->arena;
+    base_arena_fini(&arena);
+    *scene = NULL;
+}
