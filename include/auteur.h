@@ -132,8 +132,7 @@ AU_API size_t au_project_shot_count(const AuProject *project);
 AU_API size_t au_project_cast_count(const AuProject *project);
 /** Name of cast member @p index (plan order), or NULL when out of range;
  * borrowed for the project's lifetime. */
-AU_API const char *au_project_cast_name(const AuProject *project,
-                                        size_t index);
+AU_API const char *au_project_cast_name(const AuProject *project, size_t index);
 /** Running time of the whole plan, in seconds. */
 AU_API double au_project_duration_s(const AuProject *project);
 /** Start and duration of shot @p index (0-based), in seconds. Fails with
@@ -162,10 +161,10 @@ AU_API void au_render_options_default(AuRenderOptions *opts);
 
 /** What a render did, for benchmarks. */
 typedef struct AuRenderStats {
-    uint64_t frames;     /**< frames rendered */
-    uint64_t rays;       /**< rays traced (camera, bounce and shadow) */
-    double render_s;     /**< wall time spent path tracing */
-    double total_s;      /**< wall time of the whole call */
+    uint64_t frames; /**< frames rendered */
+    uint64_t rays;   /**< rays traced (camera, bounce and shadow) */
+    double render_s; /**< wall time spent path tracing */
+    double total_s;  /**< wall time of the whole call */
 } AuRenderStats;
 
 /** Renders the whole plan to an H.264 MP4 at @p out_path. The file is
@@ -182,10 +181,9 @@ AU_API AuStatus au_render_video(AuContext *ctx, const AuProject *project,
  * grey: cast index + 1 per pixel, 0 where no character is seen) and
  * albedo.png (8-bit sRGB surface colour). Files appear atomically. */
 AU_API AuStatus au_render_still(AuContext *ctx, const AuProject *project,
-                                const AuRenderOptions *opts,
-                                size_t shot_index, double at_s,
-                                const char *png_path, const char *passes_dir,
-                                AuRenderStats *stats);
+                                const AuRenderOptions *opts, size_t shot_index,
+                                double at_s, const char *png_path,
+                                const char *passes_dir, AuRenderStats *stats);
 
 #ifdef __cplusplus
 }

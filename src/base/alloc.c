@@ -59,7 +59,9 @@ typedef struct BaseArenaChunk {
     _Alignas(16) unsigned char data[];
 } BaseArenaChunk;
 
-enum { ARENA_CHUNK_MIN = 64 * 1024 };
+enum {
+    ARENA_CHUNK_MIN = 64 * 1024
+};
 
 void base_arena_init(BaseArena *arena, const AuAllocator *alloc)
 {

@@ -16,7 +16,7 @@
 
 /** Aborts with file:line when @p cond is false. For programmer errors
  * only, never for input. */
-#define AU_ASSERT(cond)                                                        \
+#define AU_ASSERT(cond) \
     ((cond) ? (void)0 : base_assert_fail(#cond, __FILE__, __LINE__))
 _Noreturn void base_assert_fail(const char *expr, const char *file, int line);
 
@@ -206,8 +206,7 @@ double base_rng_range(BaseRng *r, double lo, double hi);
  * not depend on which thread runs it. Returns the first non-OK status any
  * item returned (remaining items are skipped), or AU_OK. */
 AuStatus base_parallel_for(int threads, size_t count,
-                           AuStatus (*fn)(void *user, size_t index,
-                                          int thread),
+                           AuStatus (*fn)(void *user, size_t index, int thread),
                            void *user);
 /** Number of online processors, at least 1. */
 int base_cpu_count(void);
@@ -219,9 +218,8 @@ double base_now_s(void);
 /** Reads a whole regular file into a heap block (plus a NUL, not counted
  * in *size) from @p a. AU_EIO with a diagnostic when it is missing, a
  * directory, unreadable or larger than @p max_bytes. */
-AuStatus base_file_read(const AuAllocator *a, BaseDiag *diag,
-                        const char *path, size_t max_bytes, char **data,
-                        size_t *size);
+AuStatus base_file_read(const AuAllocator *a, BaseDiag *diag, const char *path,
+                        size_t max_bytes, char **data, size_t *size);
 
 /** Writes a file atomically: the caller writes to tmp_path (made by
  * base_atomic_begin beside the target) and then commits or aborts. */

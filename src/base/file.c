@@ -10,9 +10,8 @@
 
 #include "base.h"
 
-AuStatus base_file_read(const AuAllocator *a, BaseDiag *diag,
-                        const char *path, size_t max_bytes, char **data,
-                        size_t *size)
+AuStatus base_file_read(const AuAllocator *a, BaseDiag *diag, const char *path,
+                        size_t max_bytes, char **data, size_t *size)
 {
     AuSrcLoc loc = { path, 0, 0 };
     char *buf = NULL;

@@ -48,8 +48,7 @@ int base_cpu_count(void)
 }
 
 AuStatus base_parallel_for(int threads, size_t count,
-                           AuStatus (*fn)(void *user, size_t index,
-                                          int thread),
+                           AuStatus (*fn)(void *user, size_t index, int thread),
                            void *user)
 {
     if (threads <= 0)

@@ -59,9 +59,8 @@ static void frame_medium(CameraView *v, const WorldFigure *f)
     // headroom down to the waist less footroom); perspective and the
     // downward tilt shift it a little, which the loop measures and corrects.
     double frame_m = extent_m / want;
-    double aim_y = (top.y + frame_m * MS_HEADROOM + waist.y -
-                    frame_m * MS_FOOTROOM) *
-                   0.5;
+    double aim_y =
+        (top.y + frame_m * MS_HEADROOM + waist.y - frame_m * MS_FOOTROOM) * 0.5;
     double want_mid = (MS_HEADROOM + 1.0 - MS_FOOTROOM) * 0.5;
     for (int iter = 0; iter < 12; iter++) {
         Vec3 eye = v3_add(base, v3_scale(toward, dist));

@@ -323,8 +323,8 @@ static int run(Args *a)
         if (st == AU_OK) {
             if (fputs(json, stdout) < 0 || fputc('\n', stdout) == EOF ||
                 fflush(stdout) != 0) {
-                fprintf(stderr, "%s: error: cannot write the plan: %s\n",
-                        prog, strerror(errno));
+                fprintf(stderr, "%s: error: cannot write the plan: %s\n", prog,
+                        strerror(errno));
                 st = AU_EIO;
             }
             au_string_free(&json);
@@ -357,7 +357,8 @@ done:
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        fprintf(stderr, "usage: auteur plan|render|still SCRIPT [options]\n"
+                        "(see 'auteur --help')\n");
         return EXIT_USAGE;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||

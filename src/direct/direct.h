@@ -62,7 +62,8 @@ typedef struct DirectShot {
     AuSrcLoc loc;
 } DirectShot;
 
-/** The planned production; everything lives in @p arena. */
+/** The planned production; everything lives in @p arena, including copies
+ * of the script's strings, so it outlives the ScriptDoc it came from. */
 typedef struct Production {
     BaseArena arena;
     const char *title;

@@ -61,6 +61,7 @@ static size_t skip_prefix(const char *h, bool *interior)
         { "INT.", true },      { "EXT.", false },   { "EST.", false },
         { "INT", true },       { "EXT", false },    { "EST", false },
     };
+
     for (size_t i = 0; i < BASE_ARRAY_LEN(prefixes); i++) {
         size_t n = strlen(prefixes[i].p);
         if (base_strncasecmp(h, prefixes[i].p, n) == 0) {
@@ -90,7 +91,7 @@ static void parse_heading(BaseArena *a, BaseDiag *diag, const ScriptElem *e,
                           DirectScene *sc)
 {
     const char *h = e->text;
-    sc->heading = h;
+    sc->heading = base_arena_strdup(a, h);
     sc->loc = e->loc;
     size_t off = skip_prefix(h, &sc->interior);
     const char *rest = h + off;
@@ -143,6 +144,7 @@ static size_t count_words(const char *s)
 
 typedef struct Planner {
     BaseArena *arena;
+    const char *file; // the production's own copy of the script's name
     BaseVec scenes, cast, shots, scene_cast;
     double t_s;
 } Planner;
@@ -166,14 +168,14 @@ static AuStatus cast_index(Planner *pl, const ScriptElem *e, size_t *out)
         *p = (char)toupper((unsigned char)*p);
     m.name_hash = base_hash_name(m.name);
     m.loc = e->loc;
+    m.loc.file = pl->file;
     *out = pl->cast.len;
     return base_vec_push(&pl->cast, &m);
 }
 
 static AuStatus add_shot(Planner *pl, size_t scene, DirectShotSize size,
-                         size_t subject, double duration_s,
-                         const char *reason, const char *dialogue,
-                         AuSrcLoc loc)
+                         size_t subject, double duration_s, const char *reason,
+                         const char *dialogue, AuSrcLoc loc)
 {
     DirectShot s = { 0 };
     s.scene = scene;
@@ -184,9 +186,14 @@ static AuStatus add_shot(Planner *pl, size_t scene, DirectShotSize size,
     s.subject = subject;
     s.start_s = pl->t_s;
     s.duration_s = duration_s;
+    // The production outlives the script it came from, so it keeps its
+    // own copies of every string.
     s.reason = reason;
-    s.dialogue = dialogue;
+    s.dialogue = dialogue ? base_arena_strdup(pl->arena, dialogue) : NULL;
+    if (dialogue && !s.dialogue)
+        return AU_ENOMEM;
     s.loc = loc;
+    s.loc.file = pl->file;
     pl->t_s += duration_s;
     return base_vec_push(&pl->shots, &s);
 }
@@ -215,21 +222,20 @@ static AuStatus plan_body(Planner *pl, BaseDiag *diag, const ScriptDoc *doc)
         case SCRIPT_ELEM_SCENE_HEADING: {
             DirectScene sc = { 0 };
             parse_heading(pl->arena, diag, e, &sc);
-            if (!sc.location)
+            if (!sc.location || !sc.heading)
                 return AU_ENOMEM;
+            sc.loc.file = pl->file;
             scene = pl->scenes.len;
             speaker = SIZE_MAX;
             st = base_vec_push(&pl->scenes, &sc);
             if (st == AU_OK)
                 st = add_shot(pl, scene, DIRECT_SHOT_WS, SIZE_MAX,
-                              DIRECT_ESTABLISH_S, "establishing", NULL,
-                              e->loc);
+                              DIRECT_ESTABLISH_S, "establishing", NULL, e->loc);
             break;
         }
         case SCRIPT_ELEM_CHARACTER:
             if (scene == SIZE_MAX) {
-                base_diag(diag, e->loc, AU_SEVERITY_WARNING,
-                          "cue-before-scene",
+                base_diag(diag, e->loc, AU_SEVERITY_WARNING, "cue-before-scene",
                           "character cue '%s' before the first scene "
                           "heading is ignored",
                           e->text);
@@ -303,8 +309,9 @@ AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_init(&pl.cast, alloc, sizeof(DirectCastMember));
     base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
     base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
+    pl.file = base_arena_strdup(&prod->arena, doc->file ? doc->file : "-");
 
-    AuStatus st = plan_body(&pl, diag, doc);
+    AuStatus st = pl.file ? plan_body(&pl, diag, doc) : AU_ENOMEM;
     if (st == AU_OK && pl.scenes.len == 0) {
         AuSrcLoc loc = { doc->file, 1, 1 };
         base_diag(diag, loc, AU_SEVERITY_ERROR, "no-scene",

@@ -32,7 +32,9 @@ uint8_t grade_encode_srgb8(double x)
 
 // 4096 entries over display-linear [0, 1] are finer than 8-bit output
 // needs, and turn two pow() calls per channel into one lookup.
-enum { LUT_SIZE = 4096 };
+enum {
+    LUT_SIZE = 4096
+};
 
 void grade_frame(const Frame *frame, const GradeSettings *settings,
                  uint8_t *rgb8)

@@ -69,24 +69,55 @@ typedef struct TodPreset {
 } TodPreset;
 
 static const TodPreset presets[DIRECT_TOD_COUNT] = {
-    [DIRECT_TOD_DAY] = { 52.0, 40.0, 5600.0, 3.2, { 0.10f, 0.22f, 0.48f },
-                         { 0.42f, 0.52f, 0.62f }, 0.0 },
-    [DIRECT_TOD_NIGHT] = { 38.0, 55.0, 4100.0, 0.035, { 0.004f, 0.007f,
-                                                        0.018f },
-                           { 0.008f, 0.012f, 0.024f }, 4.8 },
-    [DIRECT_TOD_DAWN] = { 4.0, 70.0, 3300.0, 0.55, { 0.06f, 0.08f, 0.17f },
-                          { 0.30f, 0.20f, 0.22f }, 1.6 },
-    [DIRECT_TOD_DUSK] = { 3.0, 65.0, 2700.0, 0.45, { 0.04f, 0.05f, 0.14f },
-                          { 0.34f, 0.16f, 0.10f }, 1.9 },
-    [DIRECT_TOD_MORNING] = { 22.0, 45.0, 4700.0, 2.2, { 0.09f, 0.19f,
-                                                        0.42f },
-                             { 0.46f, 0.48f, 0.52f }, 0.4 },
-    [DIRECT_TOD_EVENING] = { 14.0, 50.0, 3900.0, 1.6, { 0.08f, 0.14f,
-                                                        0.34f },
-                             { 0.50f, 0.40f, 0.34f }, 0.7 },
-    [DIRECT_TOD_MAGIC_HOUR] = { 7.0, 55.0, 3200.0, 1.2, { 0.08f, 0.12f,
-                                                          0.30f },
-                                { 0.60f, 0.38f, 0.22f }, 1.0 },
+    [DIRECT_TOD_DAY] = { 52.0,
+                         40.0,
+                         5600.0,
+                         3.2,
+                         { 0.10f, 0.22f, 0.48f },
+                         { 0.42f, 0.52f, 0.62f },
+                         0.0 },
+    [DIRECT_TOD_NIGHT] = { 38.0,
+                           55.0,
+                           4100.0,
+                           0.035,
+                           { 0.004f, 0.007f, 0.018f },
+                           { 0.008f, 0.012f, 0.024f },
+                           4.8 },
+    [DIRECT_TOD_DAWN] = { 4.0,
+                          70.0,
+                          3300.0,
+                          0.55,
+                          { 0.06f, 0.08f, 0.17f },
+                          { 0.30f, 0.20f, 0.22f },
+                          1.6 },
+    [DIRECT_TOD_DUSK] = { 3.0,
+                          65.0,
+                          2700.0,
+                          0.45,
+                          { 0.04f, 0.05f, 0.14f },
+                          { 0.34f, 0.16f, 0.10f },
+                          1.9 },
+    [DIRECT_TOD_MORNING] = { 22.0,
+                             45.0,
+                             4700.0,
+                             2.2,
+                             { 0.09f, 0.19f, 0.42f },
+                             { 0.46f, 0.48f, 0.52f },
+                             0.4 },
+    [DIRECT_TOD_EVENING] = { 14.0,
+                             50.0,
+                             3900.0,
+                             1.6,
+                             { 0.08f, 0.14f, 0.34f },
+                             { 0.50f, 0.40f, 0.34f },
+                             0.7 },
+    [DIRECT_TOD_MAGIC_HOUR] = { 7.0,
+                                55.0,
+                                3200.0,
+                                1.2,
+                                { 0.08f, 0.12f, 0.30f },
+                                { 0.60f, 0.38f, 0.22f },
+                                1.0 },
 };
 
 void light_rig_for_scene(const DirectScene *scene, LightRig *out)
@@ -113,8 +144,7 @@ void light_rig_for_scene(const DirectScene *scene, LightRig *out)
     // times pi (a white diffuse surface then reflects sun_irradiance).
     for (int i = 0; i < 3; i++) {
         out->sun_radiance[i] =
-            (float)((double)rgb[i] * p->sun_irradiance * BASE_PI /
-                    solid_angle);
+            (float)((double)rgb[i] * p->sun_irradiance * BASE_PI / solid_angle);
         out->sky_zenith[i] = p->zenith[i];
         out->sky_horizon[i] = p->horizon[i];
         out->sky_ground[i] = p->horizon[i] * 0.3f;

@@ -15,9 +15,12 @@ typedef struct Frame {
     const AuAllocator *alloc;
     int width;
     int height;
-    float *rgb;    /**< linear radiance, 3 floats per pixel */
-    float *albedo; /**< linear surface reflectance, 3 floats per pixel */
-    uint16_t *id;  /**< cast index + 1 of the surface seen, 0 for none */
+    float *rgb;      /**< linear radiance, 3 floats per pixel */
+    float *albedo;   /**< linear surface reflectance, 3 floats per pixel */
+    uint16_t *id;    /**< cast index + 1 of the surface seen, 0 for none */
+    float *normal;   /**< unit shading normal of the first hit, 3 per pixel */
+    float *depth;    /**< distance to the first hit in metres, 0 for sky */
+    float *variance; /**< variance of the pixel's mean luminance */
 } Frame;
 
 /** Allocates the frame's arrays; AU_ENOMEM on failure. */
@@ -36,6 +39,7 @@ typedef struct RenderSettings {
     uint64_t seed;
     uint64_t shot;
     uint64_t frame;
+    int denoise; /**< non-zero: filter the noise after tracing */
 } RenderSettings;
 
 /** Owns the Embree device, reused across frames. */
@@ -55,5 +59,12 @@ AuStatus render_frame(RenderDevice *dev, const Scene *scene,
                       const CameraView *view, const LightRig *rig,
                       const RenderSettings *settings, Frame *frame,
                       uint64_t *rays);
+
+/** Filters path-tracing noise out of @p frame's beauty in place, guided by
+ * its albedo, normal, depth and variance buffers so edges, silhouettes and
+ * textures stay sharp (an edge-avoiding a-trous wavelet filter). The result
+ * depends only on the frame, never on @p threads. AU_ENOMEM on failure,
+ * in which case the frame is unchanged. */
+AuStatus render_denoise(Frame *frame, int threads);
 
 #endif

@@ -18,8 +18,8 @@ static void embree_error(void *user, enum RTCError code, const char *str)
 {
     RenderDevice *dev = user;
     AuSrcLoc loc = { NULL, 0, 0 };
-    base_diag(dev->diag, loc, AU_SEVERITY_ERROR, "embree", "Embree error %d: %s",
-              (int)code, str ? str : "(no message)");
+    base_diag(dev->diag, loc, AU_SEVERITY_ERROR, "embree",
+              "Embree error %d: %s", (int)code, str ? str : "(no message)");
 }
 
 AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
@@ -34,7 +34,8 @@ AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
     if (!dev->device) {
         AuSrcLoc loc = { NULL, 0, 0 };
         base_diag(diag, loc, AU_SEVERITY_ERROR, "embree",
-                  "cannot start Embree (error %d)", (int)rtcGetDeviceError(NULL));
+                  "cannot start Embree (error %d)",
+                  (int)rtcGetDeviceError(NULL));
         base_free(alloc, dev);
         return AU_EINTERNAL;
     }
@@ -66,7 +67,11 @@ AuStatus render_frame_init(Frame *f, const AuAllocator *alloc, int width,
     f->rgb = base_calloc(alloc, n * 3, sizeof(float));
     f->albedo = base_calloc(alloc, n * 3, sizeof(float));
     f->id = base_calloc(alloc, n, sizeof(uint16_t));
-    if (!f->rgb || !f->albedo || !f->id) {
+    f->normal = base_calloc(alloc, n * 3, sizeof(float));
+    f->depth = base_calloc(alloc, n, sizeof(float));
+    f->variance = base_calloc(alloc, n, sizeof(float));
+    if (!f->rgb || !f->albedo || !f->id || !f->normal || !f->depth ||
+        !f->variance) {
         render_frame_fini(f);
         return AU_ENOMEM;
     }
@@ -79,8 +84,11 @@ void render_frame_fini(Frame *f)
         base_free(f->alloc, f->rgb);
         base_free(f->alloc, f->albedo);
         base_free(f->alloc, f->id);
+        base_free(f->alloc, f->normal);
+        base_free(f->alloc, f->depth);
+        base_free(f->alloc, f->variance);
     }
-    f->rgb = f->albedo = NULL;
+    f->rgb = f->albedo = f->normal = f->depth = f->variance = NULL;
     f->id = NULL;
 }
 
@@ -101,11 +109,11 @@ static AuStatus build_scene(RenderDevice *dev, const Scene *scene,
         // Embree pads its own buffers for its SIMD loads, so copying is
         // simpler and safer than sharing the arena's arrays.
         float *v = rtcSetNewGeometryBuffer(g, RTC_BUFFER_TYPE_VERTEX, 0,
-                                           RTC_FORMAT_FLOAT3,
-                                           3 * sizeof(float), m->vertex_count);
+                                           RTC_FORMAT_FLOAT3, 3 * sizeof(float),
+                                           m->vertex_count);
         uint32_t *idx = rtcSetNewGeometryBuffer(
-            g, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3,
-            3 * sizeof(uint32_t), m->triangle_count);
+            g, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(uint32_t),
+            m->triangle_count);
         if (!v || !idx) {
             rtcReleaseGeometry(g);
             goto fail;
@@ -139,7 +147,9 @@ typedef struct TraceJob {
     atomic_uint_fast64_t rays;
 } TraceJob;
 
-enum { TILE = 32 };
+enum {
+    TILE = 32
+};
 
 static void init_ray(struct RTCRayHit *rh, Vec3 o, Vec3 d, float tnear)
 {
@@ -223,14 +233,13 @@ static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
         double wts[3] = { w, u, v };
         for (int k = 0; k < 3; k++) {
             const float *p = &m->normals[3 * (size_t)tri[k]];
-            n = v3_add(n, v3_scale(v3((double)p[0], (double)p[1],
-                                      (double)p[2]),
+            n = v3_add(n, v3_scale(v3((double)p[0], (double)p[1], (double)p[2]),
                                    wts[k]));
         }
         return v3_norm(n);
     }
-    return v3_norm(v3((double)rh->hit.Ng_x, (double)rh->hit.Ng_y,
-                      (double)rh->hit.Ng_z));
+    return v3_norm(
+        v3((double)rh->hit.Ng_x, (double)rh->hit.Ng_y, (double)rh->hit.Ng_z));
 }
 
 // The largest radiance one indirect sample may carry: clamping removes the
@@ -238,9 +247,16 @@ static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
 #define INDIRECT_CLAMP 8.0
 
 // Traces one camera path; writes the first hit's albedo and object ID.
+// The first hit's surface, as the passes and the denoiser see it.
+typedef struct FirstHit {
+    float albedo[3];
+    float normal[3];
+    float depth;
+    uint16_t id;
+} FirstHit;
+
 static Vec3 trace_path(TraceJob *job, BaseRng *rng, Vec3 origin, Vec3 dir,
-                       float albedo_out[3], uint16_t *id_out,
-                       uint64_t *rays)
+                       FirstHit *first, uint64_t *rays)
 {
     const LightRig *rig = job->rig;
     Vec3 radiance = v3(0, 0, 0);
@@ -271,30 +287,31 @@ static Vec3 trace_path(TraceJob *job, BaseRng *rng, Vec3 origin, Vec3 dir,
             break;
         }
         const WorldMesh *m = &job->scene->meshes[rh.hit.geomID];
-        Vec3 alb = v3((double)m->material.albedo[0],
-                      (double)m->material.albedo[1],
-                      (double)m->material.albedo[2]);
-        if (depth == 0) {
-            albedo_out[0] = m->material.albedo[0];
-            albedo_out[1] = m->material.albedo[1];
-            albedo_out[2] = m->material.albedo[2];
-            *id_out = m->object_id;
-        }
+        Vec3 alb =
+            v3((double)m->material.albedo[0], (double)m->material.albedo[1],
+               (double)m->material.albedo[2]);
         Vec3 n = shading_normal(m, &rh);
-        Vec3 ng = v3_norm(v3((double)rh.hit.Ng_x, (double)rh.hit.Ng_y,
-                             (double)rh.hit.Ng_z));
+        Vec3 ng = v3_norm(
+            v3((double)rh.hit.Ng_x, (double)rh.hit.Ng_y, (double)rh.hit.Ng_z));
         if (v3_dot(ng, dir) > 0.0)
             ng = v3_scale(ng, -1.0);
         if (v3_dot(n, ng) < 0.0)
             n = v3_scale(n, -1.0);
+        if (depth == 0) {
+            memcpy(first->albedo, m->material.albedo, sizeof first->albedo);
+            first->normal[0] = (float)n.x;
+            first->normal[1] = (float)n.y;
+            first->normal[2] = (float)n.z;
+            first->depth = rh.ray.tfar;
+            first->id = m->object_id;
+        }
         Vec3 hit = v3_add(origin, v3_scale(dir, (double)rh.ray.tfar));
         // Lift the next rays' origin off the surface along the geometric
         // normal, scaled to the distance so large sets do not self-shadow.
         double eps = 1e-4 * (1.0 + (double)rh.ray.tfar * 0.01);
         Vec3 p = v3_add(hit, v3_scale(ng, eps));
 
-        Vec3 ls = sun_sample(rig, base_rng_uniform(rng),
-                             base_rng_uniform(rng));
+        Vec3 ls = sun_sample(rig, base_rng_uniform(rng), base_rng_uniform(rng));
         double cos_l = v3_dot(n, ls);
         if (cos_l > 0.0 && v3_dot(ng, ls) > 0.0) {
             (*rays)++;
@@ -303,10 +320,9 @@ static Vec3 trace_path(TraceJob *job, BaseRng *rng, Vec3 origin, Vec3 dir,
                 Vec3 sun = v3((double)rig->sun_radiance[0],
                               (double)rig->sun_radiance[1],
                               (double)rig->sun_radiance[2]);
-                radiance = v3_add(radiance,
-                                  v3_scale(v3_mul(v3_mul(throughput, alb),
-                                                  sun),
-                                           k));
+                radiance =
+                    v3_add(radiance,
+                           v3_scale(v3_mul(v3_mul(throughput, alb), sun), k));
             }
         }
         throughput = v3_mul(throughput, alb);
@@ -332,16 +348,17 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     uint64_t rays = 0;
     double half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
     double half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
-    uint64_t frame_key = base_hash_mix(
-        base_hash_mix(rs->seed, rs->shot), rs->frame);
+    uint64_t frame_key =
+        base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
     for (int y = ty; y < y1; y++) {
         for (int x = tx; x < x1; x++) {
             size_t pix = (size_t)y * (size_t)f->width + (size_t)x;
             BaseRng rng;
             base_rng_seed(&rng, base_hash_mix(frame_key, pix), 0x5eed);
             Vec3 sum = v3(0, 0, 0);
-            float albedo[3] = { 0, 0, 0 };
-            uint16_t id = 0;
+            double lum_sum = 0.0, lum_sq = 0.0;
+            FirstHit centre;
+            memset(&centre, 0, sizeof centre);
             for (int s = 0; s < rs->samples; s++) {
                 // Sample 0 goes through the pixel centre, so the albedo
                 // and ID passes are crisp and exactly repeatable.
@@ -349,25 +366,31 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 double jy = s == 0 ? 0.5 : base_rng_uniform(&rng);
                 double sx = ((x + jx) / f->width * 2.0 - 1.0) * half_w;
                 double sy = (1.0 - (y + jy) / f->height * 2.0) * half_h;
-                Vec3 d = v3_norm(v3_add(
-                    view->forward,
-                    v3_add(v3_scale(view->right, sx), v3_scale(view->up, sy))));
-                float a[3] = { 0, 0, 0 };
-                uint16_t pid = 0;
-                Vec3 c = trace_path(job, &rng, view->position, d, a, &pid,
-                                    &rays);
+                Vec3 d = v3_norm(
+                    v3_add(view->forward, v3_add(v3_scale(view->right, sx),
+                                                 v3_scale(view->up, sy))));
+                FirstHit hit;
+                memset(&hit, 0, sizeof hit);
+                Vec3 c = trace_path(job, &rng, view->position, d, &hit, &rays);
                 sum = v3_add(sum, c);
-                if (s == 0) {
-                    memcpy(albedo, a, sizeof albedo);
-                    id = pid;
-                }
+                double l = 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z;
+                lum_sum += l;
+                lum_sq += l * l;
+                if (s == 0)
+                    centre = hit;
             }
             double inv = 1.0 / rs->samples;
             f->rgb[3 * pix + 0] = (float)(sum.x * inv);
             f->rgb[3 * pix + 1] = (float)(sum.y * inv);
             f->rgb[3 * pix + 2] = (float)(sum.z * inv);
-            memcpy(&f->albedo[3 * pix], albedo, sizeof albedo);
-            f->id[pix] = id;
+            double mean = lum_sum * inv;
+            double var = lum_sq * inv - mean * mean;
+            // The variance of the mean, which is what the denoiser trusts.
+            f->variance[pix] = (float)(var > 0.0 ? var * inv : 0.0);
+            memcpy(&f->albedo[3 * pix], centre.albedo, sizeof centre.albedo);
+            memcpy(&f->normal[3 * pix], centre.normal, sizeof centre.normal);
+            f->depth[pix] = centre.depth;
+            f->id[pix] = centre.id;
         }
     }
     atomic_fetch_add(&job->rays, rays);
@@ -402,5 +425,7 @@ AuStatus render_frame(RenderDevice *dev, const Scene *scene,
     rtcReleaseScene(rtc);
     if (rays)
         *rays += atomic_load(&job.rays);
+    if (st == AU_OK && settings->denoise)
+        st = render_denoise(frame, settings->threads);
     return st;
 }

@@ -70,9 +70,9 @@ static int read_png(const char *path, int fmt, void **pixels, int *w, int *h)
 }
 
 typedef struct Measure {
-    long count[3];     // pixels per id (0 = background)
+    long count[3]; // pixels per id (0 = background)
     int top[3], bottom[3];
-    double luma[3];    // mean luma per id
+    double luma[3]; // mean luma per id
 } Measure;
 
 static int still_and_measure(int shot, Measure *m, int *w, int *h)

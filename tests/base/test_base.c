@@ -115,17 +115,17 @@ static void test_atomic_file(void)
     BaseDiag diag = { 0 };
     char *data = NULL;
     size_t size = 0;
-    CHECK_OK(base_file_read(base_allocator_default(), &diag, target, 100,
-                            &data, &size));
+    CHECK_OK(base_file_read(base_allocator_default(), &diag, target, 100, &data,
+                            &size));
     CHECK_INT_EQ(size, 8);
     CHECK_STR_EQ(data, "take one");
     free(data);
     CHECK_STATUS(base_file_read(base_allocator_default(), &diag, target, 4,
                                 &data, &size),
                  AU_EIO);
-    CHECK_STATUS(base_file_read(base_allocator_default(), &diag, dir, 100,
-                                &data, &size),
-                 AU_EIO);
+    CHECK_STATUS(
+        base_file_read(base_allocator_default(), &diag, dir, 100, &data, &size),
+        AU_EIO);
     CHECK_INT_EQ(diag.errors, 2);
     remove(target);
     rmdir(dir);

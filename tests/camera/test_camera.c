@@ -62,8 +62,7 @@ static void test_medium_shot_extent(void)
             const WorldFigure *f = world_find_figure(scene, shot - 1);
             CHECK(f != NULL);
             double x, yt, yw, ye;
-            CHECK(camera_project(&v, f->joints[WORLD_JOINT_HEAD_TOP], &x,
-                                 &yt));
+            CHECK(camera_project(&v, f->joints[WORLD_JOINT_HEAD_TOP], &x, &yt));
             CHECK(camera_project(&v, f->joints[WORLD_JOINT_WAIST], &x, &yw));
             CHECK(camera_project(&v, f->joints[WORLD_JOINT_EYES], &x, &ye));
             // Head top 7% below the frame top, waist 3% above the bottom:

@@ -91,8 +91,8 @@ static void test_name_hash_is_case_blind(void)
 {
     BaseDiag diag = { 0 };
     AuStatus st;
-    Production *p = plan("INT. ROOM - DAY\n\nBRICK\nHi.\n\n@McCoy\nHey.\n",
-                         &diag, &st);
+    Production *p =
+        plan("INT. ROOM - DAY\n\nBRICK\nHi.\n\n@McCoy\nHey.\n", &diag, &st);
     CHECK_OK(st);
     if (!p)
         return;
@@ -130,16 +130,14 @@ static void test_plan_json(void)
     json_t *root = json_loads(text, 0, &err);
     CHECK(root != NULL);
     if (root) {
-        CHECK_STR_EQ(json_string_value(json_object_get(root, "title")),
-                     "Heat");
+        CHECK_STR_EQ(json_string_value(json_object_get(root, "title")), "Heat");
         json_t *shots = json_object_get(root, "shots");
         CHECK_INT_EQ(json_array_size(shots), 2);
         json_t *s1 = json_array_get(shots, 1);
         CHECK_STR_EQ(json_string_value(json_object_get(s1, "size")), "MS");
-        CHECK_NEAR(json_real_value(json_object_get(s1, "lens_mm")), 35.0,
-                   1e-9);
-        CHECK_STR_EQ(json_string_value(json_array_get(
-                         json_object_get(s1, "subjects"), 0)),
+        CHECK_NEAR(json_real_value(json_object_get(s1, "lens_mm")), 35.0, 1e-9);
+        CHECK_STR_EQ(json_string_value(
+                         json_array_get(json_object_get(s1, "subjects"), 0)),
                      "BRICK");
         CHECK_INT_EQ(json_array_size(json_object_get(root, "cast")), 1);
         CHECK_INT_EQ(json_array_size(json_object_get(root, "scenes")), 1);
