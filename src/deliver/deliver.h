@@ -15,8 +15,8 @@ typedef struct DeliverVideo DeliverVideo;
  * AU_EIO (cannot create the file, reported to @p diag), AU_EINVAL (size or
  * rate), AU_EUNSUPPORTED (no H.264 encoder), AU_ENOMEM. */
 AuStatus deliver_video_open(const AuAllocator *alloc, BaseDiag *diag,
-                            const char *path, int width, int height,
-                            double fps, DeliverVideo **out);
+                            const char *path, int width, int height, double fps,
+                            DeliverVideo **out);
 
 /** Encodes one frame of packed 8-bit RGB (3 bytes per pixel, rows of
  * width * 3 bytes, top row first). AU_EIO or AU_EINTERNAL on failure. */

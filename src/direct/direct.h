@@ -33,7 +33,7 @@ typedef struct DirectScene {
     const char *location; /**< "PATIO" */
     bool interior;        /**< INT (true) or EXT (false) */
     DirectTimeOfDay time_of_day;
-    size_t *cast;         /**< cast indices present in the scene */
+    size_t *cast; /**< cast indices present in the scene */
     size_t cast_count;
     AuSrcLoc loc;
 } DirectScene;
@@ -43,7 +43,7 @@ typedef struct DirectScene {
 typedef struct DirectCastMember {
     const char *name; /**< as in the character cue, upper case */
     uint64_t name_hash;
-    AuSrcLoc loc;     /**< first cue */
+    AuSrcLoc loc; /**< first cue */
 } DirectCastMember;
 
 /** A planned shot. The subject is a cast index, or SIZE_MAX for a shot of
@@ -57,7 +57,7 @@ typedef struct DirectShot {
     size_t subject;
     double start_s;
     double duration_s;
-    const char *reason; /**< why auteur chose it, e.g. "establishing" */
+    const char *reason;   /**< why auteur chose it, e.g. "establishing" */
     const char *dialogue; /**< the line spoken, or NULL */
     AuSrcLoc loc;
 } DirectShot;

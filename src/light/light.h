@@ -17,7 +17,7 @@ typedef struct LightRig {
     float sky_ground[3];   /**< radiance below the horizon */
     double exposure_ev;    /**< exposure the grade should apply */
     double sun_elevation_deg;
-    double color_temp_k;   /**< correlated colour temperature of the sun */
+    double color_temp_k; /**< correlated colour temperature of the sun */
 } LightRig;
 
 /** Builds the rig for @p scene (time of day; interior or exterior). */
