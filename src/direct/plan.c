@@ -15,17 +15,6 @@ const char *direct_tod_name(DirectTimeOfDay tod)
     return (unsigned)tod < DIRECT_TOD_COUNT ? tod_names[tod] : "day";
 }
 
-const char *direct_shot_size_name(DirectShotSize size)
-{
-    switch (size) {
-    case DIRECT_SHOT_WS:
-        return "WS";
-    case DIRECT_SHOT_MS:
-        return "MS";
-    }
-    return "MS";
-}
-
 // The words after the last " - " of a heading name the time of day; each
 // alias maps to one of the looks light/ knows.
 static const struct {
@@ -183,7 +172,11 @@ static AuStatus add_shot(Planner *pl, size_t scene, DirectShotSize size,
     s.angle = DIRECT_ANGLE_EYE;
     s.lens_mm = size == DIRECT_SHOT_WS ? 24.0 : 35.0;
     s.f_stop = size == DIRECT_SHOT_WS ? 5.6 : 2.8;
+    s.kind = subject == SIZE_MAX ? DIRECT_KIND_GROUP : DIRECT_KIND_SINGLE;
     s.subject = subject;
+    s.partner = SIZE_MAX;
+    s.focus = SIZE_MAX;
+    s.move_speed = 1.0;
     s.start_s = pl->t_s;
     s.duration_s = duration_s;
     // The production outlives the script it came from, so it keeps its

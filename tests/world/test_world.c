@@ -41,39 +41,42 @@ static Production *make_prod(void)
     p->scene_count = 6;
     p->scenes = base_arena_array(&p->arena, 6, sizeof(*p->scenes));
     DirectScene *s = p->scenes;
-    s[0] = (DirectScene){ "EXT. PATIO - DAY", "PATIO", false, DIRECT_TOD_DAY,
-                          cast_pair,          2,       { 0 } };
-    s[1] = (DirectScene){ "INT. KITCHEN - NIGHT",
-                          "KITCHEN",
-                          true,
-                          DIRECT_TOD_NIGHT,
-                          cast_one,
-                          1,
-                          { 0 } };
-    s[2] = (DirectScene){ "EXT. DESERT ROAD - DUSK",
-                          "DESERT ROAD",
-                          false,
-                          DIRECT_TOD_DUSK,
-                          cast_trio,
-                          3,
-                          { 0 } };
-    s[3] = (DirectScene){ "EXT. PATIO - NIGHT",
-                          "PATIO",
-                          false,
-                          DIRECT_TOD_NIGHT,
-                          cast_zero,
-                          1,
-                          { 0 } };
-    s[4] = (DirectScene){ "EXT. HARBOUR - DAY",
-                          "HARBOUR",
-                          false,
-                          DIRECT_TOD_DAY,
-                          cast_pair,
-                          2,
-                          { 0 } };
-    s[5] = (DirectScene){
-        "EXT. VOID - DAY", "VOID", false, DIRECT_TOD_DAY, NULL, 0, { 0 }
-    };
+    s[0] = (DirectScene){ .heading = "EXT. PATIO - DAY",
+                          .location = "PATIO",
+                          .interior = false,
+                          .time_of_day = DIRECT_TOD_DAY,
+                          .cast = cast_pair,
+                          .cast_count = 2 };
+    s[1] = (DirectScene){ .heading = "INT. KITCHEN - NIGHT",
+                          .location = "KITCHEN",
+                          .interior = true,
+                          .time_of_day = DIRECT_TOD_NIGHT,
+                          .cast = cast_one,
+                          .cast_count = 1 };
+    s[2] = (DirectScene){ .heading = "EXT. DESERT ROAD - DUSK",
+                          .location = "DESERT ROAD",
+                          .interior = false,
+                          .time_of_day = DIRECT_TOD_DUSK,
+                          .cast = cast_trio,
+                          .cast_count = 3 };
+    s[3] = (DirectScene){ .heading = "EXT. PATIO - NIGHT",
+                          .location = "PATIO",
+                          .interior = false,
+                          .time_of_day = DIRECT_TOD_NIGHT,
+                          .cast = cast_zero,
+                          .cast_count = 1 };
+    s[4] = (DirectScene){ .heading = "EXT. HARBOUR - DAY",
+                          .location = "HARBOUR",
+                          .interior = false,
+                          .time_of_day = DIRECT_TOD_DAY,
+                          .cast = cast_pair,
+                          .cast_count = 2 };
+    s[5] = (DirectScene){ .heading = "EXT. VOID - DAY",
+                          .location = "VOID",
+                          .interior = false,
+                          .time_of_day = DIRECT_TOD_DAY,
+                          .cast = NULL,
+                          .cast_count = 0 };
 
     p->shot_count = SHOT_COUNT;
     p->shots = base_arena_array(&p->arena, SHOT_COUNT, sizeof(*p->shots));
