@@ -37,6 +37,7 @@ tsan: deps
 	@ctest --preset tsan -R 'render|base'
 
 bench: build
+	@for b in $(BUILD)/bench_*; do [ -x "$$b" ] && "$$b" || exit 1; done
 	@bash bench/bench_render.sh $(BUILD)/auteur
 
 fuzz:
