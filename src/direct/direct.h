@@ -216,6 +216,7 @@ typedef struct DirectShot {
     DirectTransition transition; /**< how the shot begins */
     DirectLighting lighting;
     const char *look;     /**< a [[look: ...]] name, or NULL */
+    const char *sound;    /**< a [[sound: ...]] cue, or NULL */
     uint32_t set_by;      /**< DIRECT_SET_* bits the director set */
     const char *reason;   /**< why auteur chose it, e.g. "establishing" */
     const char *dialogue; /**< the line spoken, or NULL */

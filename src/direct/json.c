@@ -7,10 +7,13 @@
 
 #include "direct.h"
 
-static json_t *loc_json(AuSrcLoc loc)
+static json_t *names_json(const Production *prod, const size_t *idx, size_t n)
 {
-    return json_pack("{s:I,s:I}", "line", (json_int_t)loc.line, "column",
-                     (json_int_t)loc.col);
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++)
+        if (idx[i] < prod->cast_count)
+            json_array_append_new(arr, json_string(prod->cast[idx[i]].name));
+    return arr;
 }
 
 static json_t *scenes_json(const Production *prod)
@@ -18,16 +21,15 @@ static json_t *scenes_json(const Production *prod)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < prod->scene_count; i++) {
         const DirectScene *sc = &prod->scenes[i];
-        json_t *cast = json_array();
-        for (size_t c = 0; cast && c < sc->cast_count; c++)
-            json_array_append_new(cast,
-                                  json_string(prod->cast[sc->cast[c]].name));
-        json_t *o =
-            json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o}", "index", (json_int_t)i,
-                      "heading", sc->heading, "location", sc->location,
-                      "setting", sc->interior ? "interior" : "exterior",
-                      "time_of_day", direct_tod_name(sc->time_of_day), "cast",
-                      cast ? cast : json_null(), "source", loc_json(sc->loc));
+        json_t *o = json_pack(
+            "{s:I,s:s,s:s?,s:I,s:s,s:s,s:s,s:o,s:I,s:I}", "index",
+            (json_int_t)i, "heading", sc->heading, "number", sc->number, "set",
+            (json_int_t)sc->set, "setting",
+            sc->interior ? "interior" : "exterior", "time_of_day",
+            direct_tod_name(sc->time_of_day), "weather",
+            direct_weather_name(sc->weather), "cast",
+            names_json(prod, sc->cast, sc->cast_count), "source_line",
+            (json_int_t)sc->loc.line, "source_column", (json_int_t)sc->loc.col);
         if (!o || json_array_append_new(arr, o) != 0) {
             json_decref(arr);
             return NULL;
@@ -36,29 +38,107 @@ static json_t *scenes_json(const Production *prod)
     return arr;
 }
 
+static json_t *sets_json(const Production *prod)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < prod->set_count; i++) {
+        const DirectSet *set = &prod->sets[i];
+        json_t *o = json_pack(
+            "{s:I,s:s,s:s,s:s?,s:I}", "index", (json_int_t)i, "name", set->name,
+            "setting", set->interior ? "interior" : "exterior", "description",
+            set->description, "source_line", (json_int_t)set->loc.line);
+        if (!o || json_array_append_new(arr, o) != 0) {
+            json_decref(arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+static json_t *lighting_json(const DirectLighting *l)
+{
+    json_t *lights = json_array();
+    for (size_t i = 0; lights && i < l->light_count; i++) {
+        const DirectLight *d = &l->lights[i];
+        json_t *o = json_pack(
+            "{s:s,s:s,s:f}", "role", direct_light_role_name(d->role), "side",
+            direct_side_name(d->side), "intensity", d->intensity);
+        if (o && d->temp_k > 0)
+            json_object_set_new(o, "temp_k", json_real(d->temp_k));
+        if (o && d->color_name)
+            json_object_set_new(o, "color", json_string(d->color_name));
+        if (!o || json_array_append_new(lights, o) != 0) {
+            json_decref(lights);
+            return NULL;
+        }
+    }
+    return json_pack("{s:s,s:o}", "style", direct_key_style_name(l->style),
+                     "lights", lights);
+}
+
+static json_t *set_by_json(uint32_t bits)
+{
+    static const struct {
+        uint32_t bit;
+        const char *name;
+    } controls[] = {
+        { DIRECT_SET_SIZE, "size" },
+        { DIRECT_SET_KIND, "kind" },
+        { DIRECT_SET_SUBJECT, "subjects" },
+        { DIRECT_SET_ANGLE, "angle" },
+        { DIRECT_SET_LENS, "lens_mm" },
+        { DIRECT_SET_F_STOP, "f_stop" },
+        { DIRECT_SET_FOCUS, "focus" },
+        { DIRECT_SET_MOVE, "move" },
+        { DIRECT_SET_DURATION, "duration_s" },
+        { DIRECT_SET_TRANSITION, "transition" },
+        { DIRECT_SET_LIGHT, "light" },
+        { DIRECT_SET_LOOK, "look" },
+    };
+
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < sizeof controls / sizeof controls[0]; i++)
+        json_object_set_new(
+            o, controls[i].name,
+            json_string(bits & controls[i].bit ? "director" : "auteur"));
+    return o;
+}
+
 static json_t *shots_json(const Production *prod)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < prod->shot_count; i++) {
         const DirectShot *s = &prod->shots[i];
-        json_t *subjects = json_array();
         const DirectScene *sc = &prod->scenes[s->scene];
+        size_t who[2];
+        size_t n = 0;
+        json_t *subjects;
         if (s->subject == SIZE_MAX) {
-            for (size_t c = 0; subjects && c < sc->cast_count; c++)
-                json_array_append_new(
-                    subjects, json_string(prod->cast[sc->cast[c]].name));
-        } else if (subjects) {
-            json_array_append_new(subjects,
-                                  json_string(prod->cast[s->subject].name));
+            subjects = names_json(prod, sc->cast, sc->cast_count);
+        } else {
+            who[n++] = s->subject;
+            if (s->partner != SIZE_MAX)
+                who[n++] = s->partner;
+            subjects = names_json(prod, who, n);
         }
+        size_t focus = s->focus != SIZE_MAX ? s->focus : s->subject;
         json_t *o = json_pack(
-            "{s:I,s:I,s:s,s:s,s:f,s:f,s:s,s:o,s:f,s:f,s:s,s:s,s:o}", "number",
-            (json_int_t)(i + 1), "scene", (json_int_t)s->scene, "size",
-            direct_shot_size_name(s->size), "angle", "eye level", "lens_mm",
-            s->lens_mm, "f_stop", s->f_stop, "move", "static", "subjects",
-            subjects ? subjects : json_null(), "start_s", s->start_s,
-            "duration_s", s->duration_s, "transition", "cut", "reason",
-            s->reason, "source", loc_json(s->loc));
+            "{s:I,s:I,s:s,s:s,s:s,s:f,s:f,s:f,s:s,s:f,s:f,s:o,s:s?,s:f,s:f,"
+            "s:s,s:o,s:s?,s:s?,s:s?,s:I,s:I,s:o,s:s}",
+            "number", (json_int_t)(i + 1), "scene", (json_int_t)s->scene,
+            "size", direct_shot_size_name(s->size), "kind",
+            direct_shot_kind_name(s->kind), "angle",
+            direct_angle_name(s->angle), "angle_deg", s->angle_deg, "lens_mm",
+            s->lens_mm, "f_stop", s->f_stop, "move", direct_move_name(s->move),
+            "move_amount", s->move_amount, "move_speed", s->move_speed,
+            "subjects", subjects ? subjects : json_null(), "focus",
+            focus < prod->cast_count ? prod->cast[focus].name : NULL, "start_s",
+            s->start_s, "duration_s", s->duration_s, "transition",
+            direct_transition_name(s->transition), "light",
+            lighting_json(&s->lighting), "look", s->look, "sound", s->sound,
+            "insert", s->insert, "source_line", (json_int_t)s->loc.line,
+            "source_column", (json_int_t)s->loc.col, "set_by",
+            set_by_json(s->set_by), "reason", s->reason ? s->reason : "");
         if (o && s->dialogue)
             json_object_set_new(o, "dialogue", json_string(s->dialogue));
         if (!o || json_array_append_new(arr, o) != 0) {
@@ -76,9 +156,31 @@ static json_t *cast_json(const Production *prod)
         const DirectCastMember *m = &prod->cast[i];
         char id[20];
         snprintf(id, sizeof id, "%016llx", (unsigned long long)m->name_hash);
+        json_t *words = json_array();
+        for (size_t k = 0; words && k < m->look_word_count; k++)
+            json_array_append_new(words, json_string(m->look_words[k]));
         json_t *o =
-            json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)(i + 1), "name",
-                      m->name, "look_hash", id, "source", loc_json(m->loc));
+            json_pack("{s:I,s:s,s:s,s:o,s:I}", "id", (json_int_t)(i + 1),
+                      "name", m->name, "look_hash", id, "look", words,
+                      "source_line", (json_int_t)m->loc.line);
+        if (o && m->age_years)
+            json_object_set_new(o, "age", json_integer(m->age_years));
+        if (!o || json_array_append_new(arr, o) != 0) {
+            json_decref(arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+static json_t *warnings_json(const Production *prod)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < prod->warning_count; i++) {
+        const DirectWarning *w = &prod->warnings[i];
+        json_t *o = json_pack(
+            "{s:I,s:I,s:s,s:s}", "line", (json_int_t)w->loc.line, "column",
+            (json_int_t)w->loc.col, "code", w->code, "text", w->text);
         if (!o || json_array_append_new(arr, o) != 0) {
             json_decref(arr);
             return NULL;
@@ -89,12 +191,16 @@ static json_t *cast_json(const Production *prod)
 
 AuStatus direct_plan_json(const Production *prod, char **out)
 {
-    json_t *root =
-        json_pack("{s:s?,s:f,s:o,s:o,s:o}", "title", prod->title, "duration_s",
-                  prod->duration_s, "scenes", scenes_json(prod), "shots",
-                  shots_json(prod), "cast", cast_json(prod));
+    json_t *root = json_pack(
+        "{s:s?,s:s,s:f,s:s?,s:f,s:o,s:o,s:o,s:o,s:o}", "title", prod->title,
+        "source", prod->file ? prod->file : "-", "aspect", prod->aspect, "look",
+        prod->look, "duration_s", prod->duration_s, "scenes", scenes_json(prod),
+        "sets", sets_json(prod), "shots", shots_json(prod), "cast",
+        cast_json(prod), "warnings", warnings_json(prod));
     if (!root)
         return AU_ENOMEM;
+    if (prod->has_seed)
+        json_object_set_new(root, "seed", json_integer((json_int_t)prod->seed));
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
                                       JSON_REAL_PRECISION(6));
     json_decref(root);

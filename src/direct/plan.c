@@ -1,10 +1,12 @@
-/* direct/plan.c: reads the ScriptDoc's scenes, cues and dialogue and plans
- * the coverage: an establishing wide shot per scene, then a medium shot on
- * each speaker, timed from the words spoken. */
+/* direct/plan.c: reads the ScriptDoc's scenes, cues, dialogue, transitions
+ * and director notes and plans the film: the director's shots where notes
+ * give them, and auteur's own coverage (an establishing wide shot, then a
+ * medium shot on each speaker) everywhere else, timed from the words. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "direct.h"
+#include "vocab.h"
 
 static const char *const tod_names[DIRECT_TOD_COUNT] = {
     "day", "night", "dawn", "dusk", "morning", "evening", "magic hour"
@@ -131,68 +133,89 @@ static size_t count_words(const char *s)
     return words;
 }
 
+// Reading speed for action lines inside a director's shot: slower than
+// dialogue, as action plays out on screen.
+#define ACTION_WORDS_PER_S 3.0
+
+typedef struct SceneState {
+    DirectLighting lighting;
+    bool lit;
+    const char *look;
+    DirectTransition transition;
+    bool transition_set;
+    const char *sound;
+    // The transition the scene began with, for a scene with no shots.
+    DirectTransition scene_transition;
+    bool scene_transition_set;
+    size_t open_shot;     // index of the director's shot being filled
+    double covered_s;     // time its content needs
+    size_t first_speaker; // first to speak in it
+} SceneState;
+
 typedef struct Planner {
     BaseArena *arena;
     const char *file; // the production's own copy of the script's name
-    BaseVec scenes, cast, shots, scene_cast;
-    double t_s;
+    Production *prod;
+    BaseDiag *user_diag;
+    BaseDiag diag; // records warnings for the plan, then forwards
+    BaseVec scenes, sets, cast, shots, scene_cast, warnings;
+    LangCtx lang;
+    SceneState st;
+    bool oom;
 } Planner;
 
-static AuStatus cast_index(Planner *pl, const ScriptElem *e, size_t *out)
+static void record_diag(void *user, const AuDiagnostic *d)
+{
+    Planner *pl = user;
+    if (d->severity == AU_SEVERITY_WARNING) {
+        DirectWarning w;
+        w.loc = d->loc;
+        w.loc.file = pl->file;
+        w.code = base_arena_strdup(pl->arena, d->code ? d->code : "");
+        w.text = base_arena_strdup(pl->arena, d->text);
+        if (!w.code || !w.text || base_vec_push(&pl->warnings, &w) != AU_OK)
+            pl->oom = true;
+    }
+    if (pl->user_diag && pl->user_diag->fn)
+        pl->user_diag->fn(pl->user_diag->user, d);
+}
+
+static DirectShot *shot_at(Planner *pl, size_t i)
+{
+    return &((DirectShot *)pl->shots.data)[i];
+}
+
+static size_t find_cast(Planner *pl, const char *name)
 {
     DirectCastMember *cast = pl->cast.data;
     for (size_t i = 0; i < pl->cast.len; i++) {
         size_t n = strlen(cast[i].name);
-        if (strlen(e->text) == n &&
-            base_strncasecmp(cast[i].name, e->text, n) == 0) {
-            *out = i;
-            return AU_OK;
-        }
+        if (strlen(name) == n && base_strncasecmp(cast[i].name, name, n) == 0)
+            return i;
     }
-    DirectCastMember m = { 0 };
-    m.name = base_arena_strdup(pl->arena, e->text);
-    if (!m.name)
+    return SIZE_MAX;
+}
+
+static AuStatus add_cast(Planner *pl, const ScriptElem *e)
+{
+    if (find_cast(pl, e->text) != SIZE_MAX)
+        return AU_OK;
+    DirectCastMember m;
+    memset(&m, 0, sizeof m);
+    char *name = base_arena_strdup(pl->arena, e->text);
+    if (!name)
         return AU_ENOMEM;
-    for (char *p = (char *)m.name; *p; p++)
+    for (char *p = name; *p; p++)
         *p = (char)toupper((unsigned char)*p);
+    m.name = name;
     m.name_hash = base_hash_name(m.name);
     m.loc = e->loc;
     m.loc.file = pl->file;
-    *out = pl->cast.len;
     return base_vec_push(&pl->cast, &m);
 }
 
-static AuStatus add_shot(Planner *pl, size_t scene, DirectShotSize size,
-                         size_t subject, double duration_s, const char *reason,
-                         const char *dialogue, AuSrcLoc loc)
-{
-    DirectShot s = { 0 };
-    s.scene = scene;
-    s.size = size;
-    s.angle = DIRECT_ANGLE_EYE;
-    s.lens_mm = size == DIRECT_SHOT_WS ? 24.0 : 35.0;
-    s.f_stop = size == DIRECT_SHOT_WS ? 5.6 : 2.8;
-    s.kind = subject == SIZE_MAX ? DIRECT_KIND_GROUP : DIRECT_KIND_SINGLE;
-    s.subject = subject;
-    s.partner = SIZE_MAX;
-    s.focus = SIZE_MAX;
-    s.move_speed = 1.0;
-    s.start_s = pl->t_s;
-    s.duration_s = duration_s;
-    // The production outlives the script it came from, so it keeps its
-    // own copies of every string.
-    s.reason = reason;
-    s.dialogue = dialogue ? base_arena_strdup(pl->arena, dialogue) : NULL;
-    if (dialogue && !s.dialogue)
-        return AU_ENOMEM;
-    s.loc = loc;
-    s.loc.file = pl->file;
-    pl->t_s += duration_s;
-    return base_vec_push(&pl->shots, &s);
-}
-
-// Collects which cast members speak in each scene, so world/ can block
-// everyone in the scene before the first shot is built.
+// Collects every scene's speakers, so world/ can block everyone in the
+// scene before its first shot is built.
 static AuStatus note_scene_cast(Planner *pl, size_t scene, size_t member)
 {
     size_t *pairs = pl->scene_cast.data;
@@ -204,71 +227,433 @@ static AuStatus note_scene_cast(Planner *pl, size_t scene, size_t member)
     return st ? st : base_vec_push(&pl->scene_cast, &pair[1]);
 }
 
-static AuStatus plan_body(Planner *pl, BaseDiag *diag, const ScriptDoc *doc)
+// A new shot with auteur's defaults for its size, carrying the scene's
+// light, look and any pending transition or sound.
+static DirectShot *new_shot(Planner *pl, size_t scene, DirectShotSize size,
+                            size_t subject, AuSrcLoc loc)
+{
+    DirectShot s;
+    memset(&s, 0, sizeof s);
+    s.scene = scene;
+    s.size = size;
+    s.kind = subject == SIZE_MAX ? DIRECT_KIND_GROUP : DIRECT_KIND_SINGLE;
+    s.angle = DIRECT_ANGLE_EYE;
+    s.lens_mm = size >= DIRECT_SHOT_FS ? 24.0 : 35.0;
+    s.f_stop = size >= DIRECT_SHOT_FS ? 5.6 : 2.8;
+    s.subject = subject;
+    s.partner = SIZE_MAX;
+    s.focus = SIZE_MAX;
+    s.move_speed = 1.0;
+    s.transition = pl->st.transition;
+    if (pl->st.transition_set)
+        s.set_by |= DIRECT_SET_TRANSITION;
+    pl->st.transition = DIRECT_TRANSITION_CUT;
+    pl->st.transition_set = false;
+    s.lighting = pl->st.lighting;
+    if (pl->st.lit)
+        s.set_by |= DIRECT_SET_LIGHT;
+    s.look = pl->st.look;
+    if (s.look)
+        s.set_by |= DIRECT_SET_LOOK;
+    s.sound = pl->st.sound;
+    pl->st.sound = NULL;
+    s.loc = loc;
+    s.loc.file = pl->file;
+    if (base_vec_push(&pl->shots, &s) != AU_OK)
+        return NULL;
+    return shot_at(pl, pl->shots.len - 1);
+}
+
+static double dialogue_s(const char *text)
+{
+    double d = (double)count_words(text) / DIRECT_WORDS_PER_S;
+    return d < DIRECT_MIN_SHOT_S ? DIRECT_MIN_SHOT_S : d;
+}
+
+// Closes the director's shot being filled: its length from what it
+// covered unless the note gave one, its subject the first speaker unless
+// the note named one.
+static void close_shot(Planner *pl)
+{
+    if (pl->st.open_shot == SIZE_MAX)
+        return;
+    DirectShot *s = shot_at(pl, pl->st.open_shot);
+    if (!(s->set_by & DIRECT_SET_DURATION))
+        s->duration_s = pl->st.covered_s > DIRECT_MIN_SHOT_S
+                            ? pl->st.covered_s
+                            : DIRECT_MIN_SHOT_S;
+    if (!(s->set_by & DIRECT_SET_SUBJECT)) {
+        bool single =
+            s->kind != DIRECT_KIND_GROUP &&
+            (s->size < DIRECT_SHOT_WS || (s->set_by & DIRECT_SET_KIND));
+        s->subject = single ? pl->st.first_speaker : SIZE_MAX;
+        if (s->subject == SIZE_MAX && s->kind == DIRECT_KIND_SINGLE)
+            s->kind = DIRECT_KIND_GROUP;
+    }
+    pl->st.open_shot = SIZE_MAX;
+}
+
+static void begin_scene(Planner *pl)
+{
+    close_shot(pl);
+    // A transition ends one scene and begins the next: it stays pending.
+    DirectTransition tr = pl->st.transition;
+    bool tr_set = pl->st.transition_set;
+    memset(&pl->st, 0, sizeof pl->st);
+    pl->st.transition = tr;
+    pl->st.transition_set = tr_set;
+    pl->st.scene_transition = tr;
+    pl->st.scene_transition_set = tr_set;
+    pl->st.open_shot = SIZE_MAX;
+    pl->st.first_speaker = SIZE_MAX;
+    pl->st.look = pl->prod->look;
+}
+
+static AuStatus add_set(Planner *pl, DirectScene *sc)
+{
+    DirectSet *sets = pl->sets.data;
+    for (size_t i = 0; i < pl->sets.len; i++) {
+        if (sets[i].interior == sc->interior &&
+            strcmp(sets[i].name, sc->location) == 0) {
+            sc->set = i;
+            return AU_OK;
+        }
+    }
+    DirectSet set;
+    memset(&set, 0, sizeof set);
+    set.name = sc->location;
+    set.interior = sc->interior;
+    set.loc = sc->loc;
+    sc->set = pl->sets.len;
+    return base_vec_push(&pl->sets, &set);
+}
+
+static DirectScene *cur_scene(Planner *pl)
+{
+    return pl->scenes.len
+               ? &((DirectScene *)pl->scenes.data)[pl->scenes.len - 1]
+               : NULL;
+}
+
+// Auteur's coverage opens each scene on a wide of everyone.
+static AuStatus ensure_establishing(Planner *pl, AuSrcLoc loc)
+{
+    size_t scene = pl->scenes.len - 1;
+    size_t n = pl->shots.len;
+    if (n && shot_at(pl, n - 1)->scene == scene)
+        return AU_OK;
+    DirectShot *s = new_shot(pl, scene, DIRECT_SHOT_WS, SIZE_MAX, loc);
+    if (!s)
+        return AU_ENOMEM;
+    s->duration_s = DIRECT_ESTABLISH_S;
+    s->reason = "establishing";
+    return AU_OK;
+}
+
+// A scene with nothing in it still gets its establishing shot, made before
+// any transition written at its end, which belongs to the next scene.
+static AuStatus cover_empty_scene(Planner *pl)
+{
+    if (pl->scenes.len == 0)
+        return AU_OK;
+    size_t scene = pl->scenes.len - 1;
+    size_t n = pl->shots.len;
+    if (n && shot_at(pl, n - 1)->scene == scene)
+        return AU_OK;
+    DirectTransition tr = pl->st.transition;
+    bool tr_set = pl->st.transition_set;
+    pl->st.transition = pl->st.scene_transition;
+    pl->st.transition_set = pl->st.scene_transition_set;
+    AuStatus st = ensure_establishing(pl, cur_scene(pl)->loc);
+    pl->st.transition = tr;
+    pl->st.transition_set = tr_set;
+    return st;
+}
+
+static AuStatus on_note(Planner *pl, const ScriptElem *e)
+{
+    const char *body;
+    AuSrcLoc body_loc;
+    NoteKind kind = note_kind(&pl->lang, e->text, e->loc, &body, &body_loc);
+    DirectScene *sc = cur_scene(pl);
+    if (kind == NOTE_NONE || kind == NOTE_CAST)
+        return AU_OK;
+    if (!sc) {
+        base_diag(&pl->diag, e->loc, AU_SEVERITY_WARNING, "note-before-scene",
+                  "a direction before the first scene heading applies to "
+                  "nothing; put defaults on the title page");
+        return AU_OK;
+    }
+    switch (kind) {
+    case NOTE_SHOT: {
+        close_shot(pl);
+        DirectShot *s =
+            new_shot(pl, pl->scenes.len - 1, DIRECT_SHOT_MS, SIZE_MAX, e->loc);
+        if (!s)
+            return AU_ENOMEM;
+        s->reason = "director";
+        // The size decides auteur's lens unless the note names one.
+        DirectShot tmp = *s;
+        AuStatus st = note_shot(&pl->lang, body, body_loc, &tmp);
+        if (st != AU_OK)
+            return st;
+        if ((tmp.set_by & DIRECT_SET_SIZE) && !(tmp.set_by & DIRECT_SET_LENS))
+            tmp.lens_mm = tmp.size >= DIRECT_SHOT_FS   ? 24.0
+                          : tmp.size <= DIRECT_SHOT_CU ? 50.0
+                                                       : 35.0;
+        if ((tmp.set_by & DIRECT_SET_SIZE) && !(tmp.set_by & DIRECT_SET_F_STOP))
+            tmp.f_stop = tmp.size >= DIRECT_SHOT_FS ? 5.6 : 2.8;
+        if (tmp.kind == DIRECT_KIND_GROUP && !(tmp.set_by & DIRECT_SET_SIZE))
+            tmp.size = DIRECT_SHOT_WS;
+        if ((tmp.set_by & DIRECT_SET_SUBJECT) && tmp.kind == DIRECT_KIND_GROUP)
+            tmp.kind = DIRECT_KIND_SINGLE;
+        *s = tmp;
+        pl->st.open_shot = pl->shots.len - 1;
+        pl->st.covered_s = 0.0;
+        pl->st.first_speaker = SIZE_MAX;
+        if (s->subject != SIZE_MAX)
+            return note_scene_cast(pl, s->scene, s->subject);
+        return AU_OK;
+    }
+    case NOTE_LIGHT:
+        pl->st.lit = true;
+        return note_light(&pl->lang, body, body_loc, &pl->st.lighting);
+    case NOTE_LOOK:
+        return note_look(&pl->lang, body, body_loc, &pl->st.look);
+    case NOTE_TIME:
+        return note_time(&pl->lang, body, body_loc, &sc->time_of_day);
+    case NOTE_WEATHER:
+        return note_weather(&pl->lang, body, body_loc, &sc->weather);
+    case NOTE_TRANSITION:
+        pl->st.transition_set = true;
+        return note_transition(&pl->lang, body, body_loc, &pl->st.transition);
+    case NOTE_SET: {
+        while (*body == ' ')
+            body++;
+        DirectSet *set = &((DirectSet *)pl->sets.data)[sc->set];
+        set->description = base_arena_strdup(pl->arena, body);
+        return set->description ? AU_OK : AU_ENOMEM;
+    }
+    case NOTE_SOUND:
+        while (*body == ' ')
+            body++;
+        pl->st.sound = base_arena_strdup(pl->arena, body);
+        return pl->st.sound ? AU_OK : AU_ENOMEM;
+    default:
+        return AU_OK;
+    }
+}
+
+static void on_transition(Planner *pl, const ScriptElem *e)
+{
+    LangClause *cl = NULL;
+    size_t n = 0;
+    if (lang_tokenize(pl->arena, e->text, strlen(e->text), e->loc, &cl, &n) !=
+            AU_OK ||
+        n == 0)
+        return;
+    size_t m = 0;
+    const LangWord *w = lang_match(&cl[0], 0, vocab_transition.words,
+                                   vocab_transition.count, &m);
+    // A transition no crew word names ("TIME CUT:") plays as a cut.
+    pl->st.transition = w ? (DirectTransition)w->value : DIRECT_TRANSITION_CUT;
+    pl->st.transition_set = true;
+}
+
+static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
 {
     AuStatus st = AU_OK;
-    size_t scene = SIZE_MAX;
     size_t speaker = SIZE_MAX;
     for (size_t i = 0; i < doc->elem_count && st == AU_OK; i++) {
         const ScriptElem *e = &doc->elems[i];
+        DirectScene *sc = cur_scene(pl);
         switch (e->kind) {
         case SCRIPT_ELEM_SCENE_HEADING: {
-            DirectScene sc = { 0 };
-            parse_heading(pl->arena, diag, e, &sc);
-            if (!sc.location || !sc.heading)
+            st = cover_empty_scene(pl);
+            if (st != AU_OK)
+                return st;
+            begin_scene(pl);
+            DirectScene nsc;
+            memset(&nsc, 0, sizeof nsc);
+            parse_heading(pl->arena, &pl->diag, e, &nsc);
+            if (!nsc.location || !nsc.heading)
                 return AU_ENOMEM;
-            sc.loc.file = pl->file;
-            scene = pl->scenes.len;
+            nsc.loc.file = pl->file;
             speaker = SIZE_MAX;
-            st = base_vec_push(&pl->scenes, &sc);
+            st = add_set(pl, &nsc);
             if (st == AU_OK)
-                st = add_shot(pl, scene, DIRECT_SHOT_WS, SIZE_MAX,
-                              DIRECT_ESTABLISH_S, "establishing", NULL, e->loc);
+                st = base_vec_push(&pl->scenes, &nsc);
             break;
         }
+        case SCRIPT_ELEM_NOTE:
+            st = on_note(pl, e);
+            break;
+        case SCRIPT_ELEM_TRANSITION:
+            if (sc)
+                on_transition(pl, e);
+            break;
         case SCRIPT_ELEM_CHARACTER:
-            if (scene == SIZE_MAX) {
-                base_diag(diag, e->loc, AU_SEVERITY_WARNING, "cue-before-scene",
+            speaker = sc ? find_cast(pl, e->text) : SIZE_MAX;
+            if (!sc)
+                base_diag(&pl->diag, e->loc, AU_SEVERITY_WARNING,
+                          "cue-before-scene",
                           "character cue '%s' before the first scene "
                           "heading is ignored",
                           e->text);
-                speaker = SIZE_MAX;
-                break;
-            }
-            st = cast_index(pl, e, &speaker);
-            if (st == AU_OK)
-                st = note_scene_cast(pl, scene, speaker);
+            else
+                st = note_scene_cast(pl, pl->scenes.len - 1, speaker);
             break;
         case SCRIPT_ELEM_DIALOGUE:
-            if (speaker == SIZE_MAX || scene == SIZE_MAX)
+            if (!sc || speaker == SIZE_MAX)
                 break;
-            {
-                double d = (double)count_words(e->text) / DIRECT_WORDS_PER_S;
-                if (d < DIRECT_MIN_SHOT_S)
-                    d = DIRECT_MIN_SHOT_S;
-                st = add_shot(pl, scene, DIRECT_SHOT_MS, speaker, d,
-                              "dialogue single", e->text, e->loc);
+            if (pl->st.open_shot != SIZE_MAX) {
+                pl->st.covered_s += dialogue_s(e->text);
+                if (pl->st.first_speaker == SIZE_MAX)
+                    pl->st.first_speaker = speaker;
+                DirectShot *os = shot_at(pl, pl->st.open_shot);
+                if (!os->dialogue) {
+                    os->dialogue = base_arena_strdup(pl->arena, e->text);
+                    if (!os->dialogue)
+                        return AU_ENOMEM;
+                }
+                break;
             }
+            st = ensure_establishing(pl, sc->loc);
+            if (st == AU_OK) {
+                DirectShot *s = new_shot(pl, pl->scenes.len - 1, DIRECT_SHOT_MS,
+                                         speaker, e->loc);
+                if (!s)
+                    return AU_ENOMEM;
+                s->duration_s = dialogue_s(e->text);
+                s->reason = "dialogue single";
+                s->dialogue = base_arena_strdup(pl->arena, e->text);
+                if (!s->dialogue)
+                    return AU_ENOMEM;
+            }
+            break;
+        case SCRIPT_ELEM_ACTION:
+            if (!sc)
+                break;
+            if (pl->st.open_shot != SIZE_MAX)
+                pl->st.covered_s +=
+                    (double)count_words(e->text) / ACTION_WORDS_PER_S;
+            else
+                st = ensure_establishing(pl, sc->loc);
             break;
         default:
             break;
         }
     }
+    close_shot(pl);
+    if (st == AU_OK)
+        st = cover_empty_scene(pl);
+    return pl->oom ? AU_ENOMEM : st;
+}
+
+// Pass one: everyone who speaks, and every cast note, before any shot is
+// read, so a shot note may name a character who speaks later.
+static AuStatus collect_cast(Planner *pl, const ScriptDoc *doc)
+{
+    AuStatus st = AU_OK;
+    bool in_body = false;
+    for (size_t i = 0; i < doc->elem_count && st == AU_OK; i++) {
+        const ScriptElem *e = &doc->elems[i];
+        if (e->kind == SCRIPT_ELEM_SCENE_HEADING)
+            in_body = true;
+        if (e->kind == SCRIPT_ELEM_CHARACTER && in_body)
+            st = add_cast(pl, e);
+    }
+    for (size_t i = 0; i < doc->elem_count && st == AU_OK; i++) {
+        const ScriptElem *e = &doc->elems[i];
+        const char *body;
+        AuSrcLoc loc;
+        // Pass two reports near-miss keywords; this pass stays quiet.
+        LangCtx quiet = pl->lang;
+        quiet.diag = NULL;
+        if (e->kind == SCRIPT_ELEM_NOTE &&
+            note_kind(&quiet, e->text, e->loc, &body, &loc) == NOTE_CAST) {
+            st = note_cast(&pl->lang, body, loc, &pl->cast);
+            DirectCastMember *c = pl->cast.data;
+            for (size_t k = 0; k < pl->cast.len; k++)
+                c[k].loc.file = pl->file;
+        }
+    }
+    pl->lang.cast = pl->cast.data;
+    pl->lang.cast_count = pl->cast.len;
     return st;
+}
+
+// Title-page keys that set defaults for the whole film.
+static void title_defaults(Planner *pl, const ScriptDoc *doc)
+{
+    Production *prod = pl->prod;
+    prod->aspect = 2.39;
+    for (size_t i = 0; i < doc->title_count; i++) {
+        const ScriptTitleEntry *t = &doc->title[i];
+        AuSrcLoc loc = t->loc;
+        loc.file = pl->file;
+        const char *v = t->value ? t->value : "";
+        // The value starts after "Key:" and its spaces.
+        loc.col += (uint32_t)base_utf8_count(t->key, strlen(t->key)) + 2;
+        if (base_strncasecmp(t->key, "Look", 5) == 0) {
+            const char *look = NULL;
+            if (note_look(&pl->lang, v, loc, &look) == AU_OK && look)
+                prod->look = look;
+        } else if (base_strncasecmp(t->key, "Aspect", 7) == 0) {
+            LangClause *cl = NULL;
+            size_t n = 0;
+            if (lang_tokenize(pl->arena, v, strlen(v), loc, &cl, &n) != AU_OK)
+                continue;
+            double a = 0.0;
+            if (n == 1 && cl[0].count == 1 &&
+                (cl[0].toks[0].kind == LANG_TOK_RATIO ||
+                 (cl[0].toks[0].kind == LANG_TOK_NUMBER &&
+                  cl[0].toks[0].unit[0] == '\0')))
+                a = cl[0].toks[0].value;
+            if (a >= 0.25 && a <= 4.0)
+                prod->aspect = a;
+            else
+                base_diag(&pl->diag, loc, AU_SEVERITY_ERROR, "bad-aspect",
+                          "aspect '%s' is not a ratio from 1:4 to 4:1 "
+                          "(e.g. 2.39:1, 1.85:1, 16:9, 9:16, 1:1)",
+                          v);
+        } else if (base_strncasecmp(t->key, "Seed", 5) == 0) {
+            char *end = NULL;
+            unsigned long long seed = strtoull(v, &end, 10);
+            if (!*v || *end || *v == '-')
+                base_diag(&pl->diag, loc, AU_SEVERITY_ERROR, "bad-seed",
+                          "seed '%s' is not a whole number", v);
+            else {
+                prod->seed = (uint64_t)seed;
+                prod->has_seed = true;
+            }
+        }
+    }
 }
 
 static AuStatus finish(Planner *pl, Production *prod)
 {
+    double t = 0.0;
+    DirectShot *shots = pl->shots.data;
+    for (size_t i = 0; i < pl->shots.len; i++) {
+        shots[i].start_s = t;
+        t += shots[i].duration_s;
+    }
+    prod->duration_s = t;
     prod->scene_count = pl->scenes.len;
     prod->scenes = base_vec_to_arena(&pl->scenes, pl->arena);
+    prod->set_count = pl->sets.len;
+    prod->sets = base_vec_to_arena(&pl->sets, pl->arena);
     prod->cast_count = pl->cast.len;
     prod->cast = base_vec_to_arena(&pl->cast, pl->arena);
     prod->shot_count = pl->shots.len;
     prod->shots = base_vec_to_arena(&pl->shots, pl->arena);
+    prod->warning_count = pl->warnings.len;
+    prod->warnings = base_vec_to_arena(&pl->warnings, pl->arena);
     if ((pl->scenes.len && !prod->scenes) || (pl->cast.len && !prod->cast) ||
-        (pl->shots.len && !prod->shots))
+        (pl->shots.len && !prod->shots) || (pl->sets.len && !prod->sets) ||
+        (pl->warnings.len && !prod->warnings))
         return AU_ENOMEM;
-    // Scene cast lists in cast order, so blocking is stable.
     const size_t *pairs = pl->scene_cast.data;
     for (size_t s = 0; s < prod->scene_count; s++) {
         DirectScene *sc = &prod->scenes[s];
@@ -280,12 +665,12 @@ static AuStatus finish(Planner *pl, Production *prod)
         sc->cast = base_arena_array(pl->arena, n, sizeof(size_t));
         if (!sc->cast)
             return AU_ENOMEM;
+        // In cast order, so blocking is stable.
         for (size_t c = 0; c < prod->cast_count; c++)
             for (size_t i = 0; i < pl->scene_cast.len; i += 2)
                 if (pairs[i] == s && pairs[i + 1] == c)
                     sc->cast[sc->cast_count++] = c;
     }
-    prod->duration_s = pl->t_s;
     return AU_OK;
 }
 
@@ -296,34 +681,64 @@ AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
     if (!prod)
         return AU_ENOMEM;
     base_arena_init(&prod->arena, alloc);
-    Planner pl = { 0 };
+    Planner pl;
+    memset(&pl, 0, sizeof pl);
     pl.arena = &prod->arena;
+    pl.prod = prod;
+    pl.user_diag = diag;
+    pl.diag.fn = record_diag;
+    pl.diag.user = &pl;
     base_vec_init(&pl.scenes, alloc, sizeof(DirectScene));
+    base_vec_init(&pl.sets, alloc, sizeof(DirectSet));
     base_vec_init(&pl.cast, alloc, sizeof(DirectCastMember));
     base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
     base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
+    base_vec_init(&pl.warnings, alloc, sizeof(DirectWarning));
     pl.file = base_arena_strdup(&prod->arena, doc->file ? doc->file : "-");
+    prod->file = pl.file;
+    pl.lang.arena = &prod->arena;
+    pl.lang.diag = &pl.diag;
+    pl.lang.strict = true;
+    pl.st.open_shot = SIZE_MAX;
+    begin_scene(&pl);
 
-    AuStatus st = pl.file ? plan_body(&pl, diag, doc) : AU_ENOMEM;
+    AuStatus st = pl.file ? AU_OK : AU_ENOMEM;
+    if (st == AU_OK) {
+        title_defaults(&pl, doc);
+        st = collect_cast(&pl, doc);
+    }
+    if (st == AU_OK) {
+        pl.st.look = prod->look;
+        st = plan_body(&pl, doc);
+    }
     if (st == AU_OK && pl.scenes.len == 0) {
-        AuSrcLoc loc = { doc->file, 1, 1 };
-        base_diag(diag, loc, AU_SEVERITY_ERROR, "no-scene",
+        AuSrcLoc loc = { pl.file, 1, 1 };
+        base_diag(&pl.diag, loc, AU_SEVERITY_ERROR, "no-scene",
                   "no scene heading: a screenplay needs at least one, e.g. "
                   "'INT. HOUSE - DAY'");
-        st = AU_ESYNTAX;
     }
+    if (st == AU_OK && pl.diag.errors)
+        st = AU_ESYNTAX;
     if (st == AU_OK)
         st = finish(&pl, prod);
+    if (st == AU_OK && pl.oom)
+        st = AU_ENOMEM;
     const char *title = script_title_value(doc, "Title");
     if (st == AU_OK && title) {
         prod->title = base_arena_strdup(&prod->arena, title);
         if (!prod->title)
             st = AU_ENOMEM;
     }
+    if (diag) {
+        diag->errors += pl.diag.errors;
+        diag->warnings += pl.diag.warnings;
+    }
     base_vec_fini(&pl.scenes);
+    base_vec_fini(&pl.sets);
     base_vec_fini(&pl.cast);
     base_vec_fini(&pl.shots);
     base_vec_fini(&pl.scene_cast);
+    base_vec_fini(&pl.warnings);
     if (st != AU_OK) {
         direct_production_free(&prod);
         return st;

@@ -1,0 +1,235 @@
+/* direct/vocab.c: the crew's words, as tables of phrases and the values
+ * they stand for. Notes, title-page keys and prompts all read through
+ * these, so a word means the same thing wherever it is written. */
+#include "vocab.h"
+
+#define TABLE(name, ...)                                    \
+    static const LangWord name##_words[] = { __VA_ARGS__ }; \
+    const LangTable vocab_##name = { name##_words,          \
+                                     BASE_ARRAY_LEN(name##_words) }
+
+TABLE(size, { "ecu", DIRECT_SHOT_ECU }, { "xcu", DIRECT_SHOT_ECU },
+      { "extreme close up", DIRECT_SHOT_ECU },
+      { "extreme closeup", DIRECT_SHOT_ECU }, { "cu", DIRECT_SHOT_CU },
+      { "close up", DIRECT_SHOT_CU }, { "closeup", DIRECT_SHOT_CU },
+      { "close", DIRECT_SHOT_CU }, { "mcu", DIRECT_SHOT_MCU },
+      { "medium close up", DIRECT_SHOT_MCU },
+      { "medium closeup", DIRECT_SHOT_MCU }, { "ms", DIRECT_SHOT_MS },
+      { "medium", DIRECT_SHOT_MS }, { "medium shot", DIRECT_SHOT_MS },
+      { "mid shot", DIRECT_SHOT_MS }, { "mls", DIRECT_SHOT_MLS },
+      { "medium long", DIRECT_SHOT_MLS }, { "medium wide", DIRECT_SHOT_MLS },
+      { "cowboy", DIRECT_SHOT_MLS }, { "american", DIRECT_SHOT_MLS },
+      { "fs", DIRECT_SHOT_FS }, { "full", DIRECT_SHOT_FS },
+      { "full shot", DIRECT_SHOT_FS }, { "full body", DIRECT_SHOT_FS },
+      { "ls", DIRECT_SHOT_WS }, { "ws", DIRECT_SHOT_WS },
+      { "wide", DIRECT_SHOT_WS }, { "wide shot", DIRECT_SHOT_WS },
+      { "long shot", DIRECT_SHOT_WS }, { "long", DIRECT_SHOT_WS },
+      { "els", DIRECT_SHOT_EWS }, { "ews", DIRECT_SHOT_EWS },
+      { "xws", DIRECT_SHOT_EWS }, { "extreme wide", DIRECT_SHOT_EWS },
+      { "extreme long", DIRECT_SHOT_EWS },
+      { "extreme wide shot", DIRECT_SHOT_EWS },
+      { "extreme long shot", DIRECT_SHOT_EWS },
+      { "establishing", DIRECT_SHOT_WS });
+
+TABLE(kind, { "single", DIRECT_KIND_SINGLE },
+      { "two shot", DIRECT_KIND_TWO_SHOT }, { "2 shot", DIRECT_KIND_TWO_SHOT },
+      { "twoshot", DIRECT_KIND_TWO_SHOT }, { "ots", DIRECT_KIND_OTS },
+      { "over the shoulder", DIRECT_KIND_OTS },
+      { "over shoulder", DIRECT_KIND_OTS }, { "pov", DIRECT_KIND_POV },
+      { "point of view", DIRECT_KIND_POV }, { "insert", DIRECT_KIND_INSERT },
+      { "group", DIRECT_KIND_GROUP }, { "group shot", DIRECT_KIND_GROUP });
+
+TABLE(angle, { "eye level", DIRECT_ANGLE_EYE }, { "eye", DIRECT_ANGLE_EYE },
+      { "eyelevel", DIRECT_ANGLE_EYE }, { "low", DIRECT_ANGLE_LOW },
+      { "low angle", DIRECT_ANGLE_LOW }, { "high", DIRECT_ANGLE_HIGH },
+      { "high angle", DIRECT_ANGLE_HIGH },
+      { "overhead", DIRECT_ANGLE_OVERHEAD },
+      { "top down", DIRECT_ANGLE_OVERHEAD },
+      { "bird's eye", DIRECT_ANGLE_OVERHEAD },
+      { "birds eye", DIRECT_ANGLE_OVERHEAD }, { "dutch", DIRECT_ANGLE_DUTCH },
+      { "dutch angle", DIRECT_ANGLE_DUTCH },
+      { "dutch tilt", DIRECT_ANGLE_DUTCH }, { "canted", DIRECT_ANGLE_DUTCH });
+
+TABLE(move, { "static", DIRECT_MOVE_STATIC }, { "locked", DIRECT_MOVE_STATIC },
+      { "locked off", DIRECT_MOVE_STATIC }, { "pan", DIRECT_MOVE_PAN },
+      { "pan left", DIRECT_MOVE_PAN }, { "pan right", DIRECT_MOVE_PAN },
+      { "tilt", DIRECT_MOVE_TILT }, { "tilt up", DIRECT_MOVE_TILT },
+      { "tilt down", DIRECT_MOVE_TILT }, { "dolly in", DIRECT_MOVE_DOLLY_IN },
+      { "push in", DIRECT_MOVE_DOLLY_IN },
+      { "dolly out", DIRECT_MOVE_DOLLY_OUT },
+      { "pull out", DIRECT_MOVE_DOLLY_OUT },
+      { "pull back", DIRECT_MOVE_DOLLY_OUT }, { "truck", DIRECT_MOVE_TRUCK },
+      { "truck left", DIRECT_MOVE_TRUCK }, { "truck right", DIRECT_MOVE_TRUCK },
+      { "pedestal", DIRECT_MOVE_PEDESTAL },
+      { "pedestal up", DIRECT_MOVE_PEDESTAL },
+      { "pedestal down", DIRECT_MOVE_PEDESTAL },
+      { "crane up", DIRECT_MOVE_CRANE_UP }, { "boom up", DIRECT_MOVE_CRANE_UP },
+      { "crane down", DIRECT_MOVE_CRANE_DOWN },
+      { "boom down", DIRECT_MOVE_CRANE_DOWN }, { "orbit", DIRECT_MOVE_ORBIT },
+      { "arc", DIRECT_MOVE_ORBIT }, { "zoom", DIRECT_MOVE_ZOOM },
+      { "zoom in", DIRECT_MOVE_ZOOM }, { "zoom out", DIRECT_MOVE_ZOOM },
+      { "dolly zoom", DIRECT_MOVE_DOLLY_ZOOM },
+      { "vertigo", DIRECT_MOVE_DOLLY_ZOOM }, { "follow", DIRECT_MOVE_FOLLOW },
+      { "tracking", DIRECT_MOVE_FOLLOW }, { "track", DIRECT_MOVE_FOLLOW },
+      { "handheld", DIRECT_MOVE_HANDHELD },
+      { "hand held", DIRECT_MOVE_HANDHELD });
+
+// Speed words scale a move's pace: the values are percent of normal.
+TABLE(speed, { "slow", 50 }, { "slowly", 50 }, { "very slow", 25 },
+      { "gentle", 60 }, { "fast", 200 }, { "quick", 200 }, { "quickly", 200 },
+      { "very fast", 300 }, { "normal", 100 });
+
+TABLE(tod, { "day", DIRECT_TOD_DAY }, { "daytime", DIRECT_TOD_DAY },
+      { "noon", DIRECT_TOD_DAY }, { "afternoon", DIRECT_TOD_DAY },
+      { "midday", DIRECT_TOD_DAY }, { "night", DIRECT_TOD_NIGHT },
+      { "midnight", DIRECT_TOD_NIGHT }, { "nighttime", DIRECT_TOD_NIGHT },
+      { "dawn", DIRECT_TOD_DAWN }, { "sunrise", DIRECT_TOD_DAWN },
+      { "first light", DIRECT_TOD_DAWN }, { "dusk", DIRECT_TOD_DUSK },
+      { "sunset", DIRECT_TOD_DUSK }, { "twilight", DIRECT_TOD_DUSK },
+      { "morning", DIRECT_TOD_MORNING }, { "evening", DIRECT_TOD_EVENING },
+      { "magic hour", DIRECT_TOD_MAGIC_HOUR },
+      { "golden hour", DIRECT_TOD_MAGIC_HOUR },
+      { "blue hour", DIRECT_TOD_DUSK }, { "later", DIRECT_TOD_DAY },
+      { "continuous", DIRECT_TOD_DAY }, { "moments later", DIRECT_TOD_DAY });
+
+TABLE(weather, { "clear", DIRECT_WEATHER_CLEAR },
+      { "sunny", DIRECT_WEATHER_CLEAR }, { "fair", DIRECT_WEATHER_CLEAR },
+      { "overcast", DIRECT_WEATHER_OVERCAST },
+      { "cloudy", DIRECT_WEATHER_OVERCAST },
+      { "grey", DIRECT_WEATHER_OVERCAST }, { "rain", DIRECT_WEATHER_RAIN },
+      { "rainy", DIRECT_WEATHER_RAIN }, { "drizzle", DIRECT_WEATHER_RAIN },
+      { "downpour", DIRECT_WEATHER_RAIN }, { "fog", DIRECT_WEATHER_FOG },
+      { "foggy", DIRECT_WEATHER_FOG }, { "mist", DIRECT_WEATHER_FOG },
+      { "misty", DIRECT_WEATHER_FOG }, { "haze", DIRECT_WEATHER_FOG },
+      { "hazy", DIRECT_WEATHER_FOG }, { "snow", DIRECT_WEATHER_SNOW },
+      { "snowy", DIRECT_WEATHER_SNOW }, { "snowing", DIRECT_WEATHER_SNOW },
+      { "storm", DIRECT_WEATHER_STORM }, { "stormy", DIRECT_WEATHER_STORM },
+      { "thunderstorm", DIRECT_WEATHER_STORM }, { "wind", DIRECT_WEATHER_WIND },
+      { "windy", DIRECT_WEATHER_WIND });
+
+TABLE(transition, { "cut", DIRECT_TRANSITION_CUT },
+      { "cut to", DIRECT_TRANSITION_CUT },
+      { "smash cut", DIRECT_TRANSITION_SMASH_CUT },
+      { "smash cut to", DIRECT_TRANSITION_SMASH_CUT },
+      { "match cut", DIRECT_TRANSITION_MATCH_CUT },
+      { "match cut to", DIRECT_TRANSITION_MATCH_CUT },
+      { "jump cut", DIRECT_TRANSITION_JUMP_CUT },
+      { "jump cut to", DIRECT_TRANSITION_JUMP_CUT },
+      { "dissolve", DIRECT_TRANSITION_DISSOLVE },
+      { "dissolve to", DIRECT_TRANSITION_DISSOLVE },
+      { "cross dissolve", DIRECT_TRANSITION_DISSOLVE },
+      { "fade in", DIRECT_TRANSITION_FADE_IN },
+      { "fade out", DIRECT_TRANSITION_FADE_OUT },
+      { "fade to black", DIRECT_TRANSITION_FADE_OUT },
+      { "fade to", DIRECT_TRANSITION_FADE_OUT },
+      { "wipe", DIRECT_TRANSITION_WIPE },
+      { "wipe to", DIRECT_TRANSITION_WIPE });
+
+TABLE(light_role, { "key", DIRECT_LIGHT_KEY },
+      { "key light", DIRECT_LIGHT_KEY }, { "fill", DIRECT_LIGHT_FILL },
+      { "fill light", DIRECT_LIGHT_FILL }, { "rim", DIRECT_LIGHT_RIM },
+      { "rim light", DIRECT_LIGHT_RIM }, { "edge", DIRECT_LIGHT_RIM },
+      { "back", DIRECT_LIGHT_BACK }, { "backlight", DIRECT_LIGHT_BACK },
+      { "back light", DIRECT_LIGHT_BACK },
+      { "practical", DIRECT_LIGHT_PRACTICAL },
+      { "practicals", DIRECT_LIGHT_PRACTICAL },
+      { "ambient", DIRECT_LIGHT_AMBIENT },
+      { "ambience", DIRECT_LIGHT_AMBIENT });
+
+TABLE(key_style, { "low key", DIRECT_KEY_LOW }, { "lowkey", DIRECT_KEY_LOW },
+      { "high key", DIRECT_KEY_HIGH }, { "highkey", DIRECT_KEY_HIGH },
+      { "normal key", DIRECT_KEY_NORMAL });
+
+TABLE(side, { "left", DIRECT_SIDE_LEFT }, { "from left", DIRECT_SIDE_LEFT },
+      { "camera left", DIRECT_SIDE_LEFT },
+      { "from camera left", DIRECT_SIDE_LEFT }, { "right", DIRECT_SIDE_RIGHT },
+      { "from right", DIRECT_SIDE_RIGHT },
+      { "camera right", DIRECT_SIDE_RIGHT },
+      { "from camera right", DIRECT_SIDE_RIGHT },
+      { "front", DIRECT_SIDE_FRONT }, { "from front", DIRECT_SIDE_FRONT },
+      { "frontal", DIRECT_SIDE_FRONT }, { "behind", DIRECT_SIDE_BEHIND },
+      { "from behind", DIRECT_SIDE_BEHIND }, { "above", DIRECT_SIDE_ABOVE },
+      { "from above", DIRECT_SIDE_ABOVE }, { "overhead", DIRECT_SIDE_ABOVE },
+      { "top", DIRECT_SIDE_ABOVE }, { "below", DIRECT_SIDE_BELOW },
+      { "from below", DIRECT_SIDE_BELOW });
+
+// Intensities in percent of the role's default.
+TABLE(intensity, { "soft", 60 }, { "dim", 50 }, { "faint", 25 },
+      { "subtle", 40 }, { "strong", 200 }, { "bright", 150 }, { "hard", 150 },
+      { "harsh", 200 }, { "gentle", 60 });
+
+// Named light colours; the value indexes vocab_colors_rgb.
+TABLE(color, { "white", 0 }, { "blue", 1 }, { "red", 2 }, { "orange", 3 },
+      { "amber", 4 }, { "green", 5 }, { "teal", 6 }, { "magenta", 7 },
+      { "purple", 8 }, { "pink", 9 }, { "cyan", 10 }, { "yellow", 11 },
+      { "gold", 12 }, { "golden", 12 }, { "warm", 13 }, { "cool", 14 },
+      { "cold", 14 }, { "moonlight", 15 }, { "neon", 9 }, { "violet", 8 });
+
+const float vocab_colors_rgb[16][3] = {
+    { 1.0f, 1.0f, 1.0f },   { 0.25f, 0.45f, 1.0f }, { 1.0f, 0.12f, 0.1f },
+    { 1.0f, 0.5f, 0.15f },  { 1.0f, 0.65f, 0.25f }, { 0.2f, 1.0f, 0.3f },
+    { 0.1f, 0.75f, 0.75f }, { 1.0f, 0.15f, 0.8f },  { 0.6f, 0.25f, 1.0f },
+    { 1.0f, 0.4f, 0.7f },   { 0.2f, 0.9f, 1.0f },   { 1.0f, 0.9f, 0.25f },
+    { 1.0f, 0.75f, 0.35f }, { 1.0f, 0.8f, 0.6f },   { 0.7f, 0.85f, 1.0f },
+    { 0.6f, 0.7f, 1.0f },
+};
+
+TABLE(look, { "natural", 0 }, { "neutral", 0 }, { "noir", 1 },
+      { "film noir", 1 }, { "bleach bypass", 2 }, { "teal and orange", 3 },
+      { "teal orange", 3 }, { "orange and teal", 3 }, { "day for night", 4 },
+      { "sepia", 5 }, { "black and white", 6 }, { "monochrome", 6 },
+      { "bw", 6 }, { "warm", 7 }, { "cool", 8 }, { "desaturated", 9 },
+      { "muted", 9 }, { "vintage", 10 }, { "technicolor", 11 }, { "vivid", 11 },
+      { "high contrast", 12 }, { "low contrast", 13 }, { "dreamy", 14 },
+      { "dream", 14 }, { "western", 15 }, { "neon", 16 },
+      { "documentary", 17 });
+
+// Canonical look names, by the value above.
+const char *const vocab_look_names[18] = {
+    "natural",       "noir",         "bleach bypass",   "teal and orange",
+    "day for night", "sepia",        "black and white", "warm",
+    "cool",          "desaturated",  "vintage",         "technicolor",
+    "high contrast", "low contrast", "dreamy",          "western",
+    "neon",          "documentary",
+};
+
+// Words a cast note may use; world/ turns them into a figure. The value
+// is a category: 1 age, 2 build, 3 hair, 4 wardrobe, 5 colour or pattern,
+// 6 sex, 7 face.
+TABLE(cast_word, { "young", 1 }, { "old", 1 }, { "elderly", 1 },
+      { "middle aged", 1 }, { "teen", 1 }, { "teenage", 1 }, { "teenager", 1 },
+      { "child", 1 }, { "kid", 1 }, { "adult", 1 }, { "tall", 2 },
+      { "short", 2 }, { "small", 2 }, { "big", 2 }, { "thin", 2 },
+      { "slim", 2 }, { "skinny", 2 }, { "lean", 2 }, { "wiry", 2 },
+      { "heavy", 2 }, { "heavyset", 2 }, { "stocky", 2 }, { "broad", 2 },
+      { "muscular", 2 }, { "athletic", 2 }, { "fat", 2 }, { "average", 2 },
+      { "hair", 3 }, { "bald", 3 }, { "beard", 3 }, { "bearded", 3 },
+      { "moustache", 3 }, { "mustache", 3 }, { "stubble", 3 }, { "long", 3 },
+      { "curly", 3 }, { "straight", 3 }, { "wavy", 3 }, { "ponytail", 3 },
+      { "buzz cut", 3 }, { "crew cut", 3 }, { "braids", 3 }, { "bun", 3 },
+      { "shirt", 4 }, { "t shirt", 4 }, { "tshirt", 4 }, { "jacket", 4 },
+      { "coat", 4 }, { "suit", 4 }, { "dress", 4 }, { "skirt", 4 },
+      { "trousers", 4 }, { "pants", 4 }, { "jeans", 4 }, { "shorts", 4 },
+      { "shoes", 4 }, { "boots", 4 }, { "sneakers", 4 }, { "hat", 4 },
+      { "cap", 4 }, { "cowboy hat", 4 }, { "fedora", 4 }, { "hoodie", 4 },
+      { "sweater", 4 }, { "vest", 4 }, { "tie", 4 }, { "uniform", 4 },
+      { "apron", 4 }, { "glasses", 7 }, { "sunglasses", 7 }, { "scar", 7 },
+      { "freckles", 7 }, { "hawaiian", 5 }, { "striped", 5 }, { "stripes", 5 },
+      { "checked", 5 }, { "plaid", 5 }, { "floral", 5 }, { "polka dot", 5 },
+      { "denim", 5 }, { "leather", 5 }, { "grey", 5 }, { "gray", 5 },
+      { "black", 5 }, { "white", 5 }, { "brown", 5 }, { "blonde", 5 },
+      { "blond", 5 }, { "red", 5 }, { "ginger", 5 }, { "auburn", 5 },
+      { "silver", 5 }, { "dark", 5 }, { "light", 5 }, { "pale", 5 },
+      { "tan", 5 }, { "tanned", 5 }, { "blue", 5 }, { "green", 5 },
+      { "yellow", 5 }, { "orange", 5 }, { "pink", 5 }, { "purple", 5 },
+      { "navy", 5 }, { "khaki", 5 }, { "beige", 5 }, { "man", 6 },
+      { "woman", 6 }, { "male", 6 }, { "female", 6 }, { "boy", 6 },
+      { "girl", 6 }, { "guy", 6 }, { "lady", 6 }, { "in", 0 }, { "with", 0 },
+      { "and", 0 }, { "a", 0 }, { "his", 0 }, { "her", 0 }, { "their", 0 });
+
+// Words that carry grammar, not direction: skipped without a warning.
+TABLE(filler, { "a", 0 }, { "an", 0 }, { "the", 0 }, { "at", 0 }, { "in", 0 },
+      { "on", 0 }, { "of", 0 }, { "with", 0 }, { "and", 0 }, { "to", 0 },
+      { "from", 0 }, { "by", 0 }, { "shot", 0 }, { "lens", 0 }, { "angle", 0 },
+      { "camera", 0 }, { "move", 0 }, { "light", 0 }, { "lit", 0 }, { "as", 0 },
+      { "for", 0 }, { "then", 0 });
