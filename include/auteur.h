@@ -124,6 +124,12 @@ AU_API AuStatus au_project_load_file(AuContext *ctx, const char *path,
 AU_API AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
                                        const void *data, size_t size,
                                        AuProject **out);
+/** Plans a one-line prompt in plain English ("a lone rider crosses the
+ * desert at golden hour, wide, slow dolly in, 15s") with the vocabulary of
+ * director notes. Words it does not use are reported as one warning.
+ * Fails with AU_ESYNTAX (empty, out-of-range values), AU_ENOMEM. */
+AU_API AuStatus au_project_load_prompt(AuContext *ctx, const char *prompt,
+                                       AuProject **out);
 /** Frees the project (NULL is accepted) and sets *project to NULL. */
 AU_API void au_project_free(AuProject **project);
 /** Number of planned shots. */
@@ -142,6 +148,15 @@ AU_API AuStatus au_project_shot_time(const AuProject *project, size_t index,
 /** Writes the plan as JSON (top-level keys "scenes", "shots", "cast") into
  * a new NUL-terminated string; free it with au_string_free. */
 AU_API AuStatus au_project_plan_json(const AuProject *project, char **out);
+/** Writes the plan as a shot list a crew could read; free it with
+ * au_string_free. */
+AU_API AuStatus au_project_plan_text(const AuProject *project, char **out);
+/** The frame aspect ratio (width / height) the script asks for with
+ * "Aspect:" on its title page, or 2.39. */
+AU_API double au_project_aspect(const AuProject *project);
+/** Sets *seed to the script's "Seed:" and returns 1, or returns 0 when the
+ * script gives none. */
+AU_API int au_project_seed(const AuProject *project, uint64_t *seed);
 /** Frees a string returned by the library and sets *s to NULL. */
 AU_API void au_string_free(char **s);
 

@@ -109,6 +109,32 @@ AuStatus au_project_load_file(AuContext *ctx, const char *path, AuProject **out)
     return st;
 }
 
+AuStatus au_project_load_prompt(AuContext *ctx, const char *prompt,
+                                AuProject **out)
+{
+    size_t len = strlen(prompt);
+    size_t bad = 0;
+    if (!base_utf8_valid((const unsigned char *)prompt, len, &bad)) {
+        AuSrcLoc loc = { "prompt", 1,
+                         (uint32_t)base_utf8_count(prompt, bad) + 1 };
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-utf8",
+                  "invalid UTF-8 at byte offset %zu", bad);
+        return AU_ESYNTAX;
+    }
+    AuProject *p = base_calloc(&ctx->alloc, 1, sizeof *p);
+    if (!p)
+        return AU_ENOMEM;
+    p->ctx = ctx;
+    AuStatus st = direct_plan_prompt(&ctx->alloc, &ctx->diag, "prompt", prompt,
+                                     len, &p->prod);
+    if (st != AU_OK) {
+        au_project_free(&p);
+        return st;
+    }
+    *out = p;
+    return AU_OK;
+}
+
 void au_project_free(AuProject **project)
 {
     if (!project || !*project)
@@ -155,6 +181,24 @@ AuStatus au_project_shot_time(const AuProject *project, size_t index,
 AuStatus au_project_plan_json(const AuProject *project, char **out)
 {
     return direct_plan_json(project->prod, out);
+}
+
+AuStatus au_project_plan_text(const AuProject *project, char **out)
+{
+    return direct_plan_text(project->prod, out);
+}
+
+double au_project_aspect(const AuProject *project)
+{
+    return project->prod->aspect;
+}
+
+int au_project_seed(const AuProject *project, uint64_t *seed)
+{
+    if (!project->prod->has_seed)
+        return 0;
+    *seed = project->prod->seed;
+    return 1;
 }
 
 void au_string_free(char **s)

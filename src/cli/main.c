@@ -23,20 +23,25 @@ static const char usage_text[] =
     "auteur: a screenplay in, a directed and rendered film clip out.\n"
     "\n"
     "usage:\n"
-    "  auteur plan SCRIPT\n"
-    "      print the plan (scenes, shots, cast) as JSON on stdout\n"
+    "  auteur plan SCRIPT [--format json|text]\n"
+    "      print the plan (scenes, sets, shots, cast, warnings) on stdout\n"
     "  auteur render SCRIPT -o OUT.mp4 [options]\n"
     "      render the whole film to an H.264 MP4\n"
     "  auteur still SCRIPT --shot N [--at SECONDS] -o FRAME.png\n"
     "               [--passes DIR] [options]\n"
     "      render one frame of shot N (from 1); with --passes, DIR gets\n"
     "      id.png (16-bit: cast index + 1 per pixel) and albedo.png\n"
+    "  auteur plan|render|still -p \"PROMPT\" ...\n"
+    "      a one-line prompt instead of a SCRIPT, e.g. -p \"a lone rider\n"
+    "      crosses the desert at golden hour, wide, slow dolly in, 15s\"\n"
     "  auteur --help | --version\n"
     "\n"
     "options:\n"
-    "  --size WxH       frame size in pixels (default 1280x536, 2.39:1)\n"
+    "  --size WxH       frame size in pixels (default 1280 wide at the\n"
+    "                   script's Aspect:, else 1280x536, 2.39:1)\n"
     "  --fps N          frames per second (default 24)\n"
-    "  --seed N         seed for every choice auteur makes (default 1)\n"
+    "  --seed N         seed for every choice auteur makes (default: the\n"
+    "                   script's Seed:, else 1)\n"
     "  --samples N      path-traced samples per pixel (default 16)\n"
     "  --preview        fast preview: 2 samples, one bounce\n"
     "  --threads N      render threads (default: all cores)\n"
@@ -132,6 +137,10 @@ static int draw_progress(void *user, uint64_t done, uint64_t total)
 typedef struct Args {
     const char *command;
     const char *script;
+    const char *prompt;
+    const char *format;
+    int size_given;
+    int seed_given;
     const char *out;
     const char *passes;
     long shot;
@@ -203,6 +212,7 @@ static int parse_args(int argc, char **argv, Args *a)
             a->out = val;
             i++;
         } else if (strcmp(arg, "--size") == 0) {
+            a->size_given = 1;
             if (parse_size(val, &a->opts.width, &a->opts.height)) {
                 usage_error("--size wants WIDTHxHEIGHT, e.g. 1280x536, not "
                             "'%s'",
@@ -216,7 +226,22 @@ static int parse_args(int argc, char **argv, Args *a)
                 return EXIT_USAGE;
             }
             i++;
+        } else if (strcmp(arg, "-p") == 0 || strcmp(arg, "--prompt") == 0) {
+            if (!val)
+                goto missing;
+            a->prompt = val;
+            i++;
+        } else if (strcmp(arg, "--format") == 0) {
+            if (!val ||
+                (strcmp(val, "json") != 0 && strcmp(val, "text") != 0)) {
+                usage_error("--format wants 'json' or 'text', not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            a->format = val;
+            i++;
         } else if (strcmp(arg, "--seed") == 0) {
+            a->seed_given = 1;
             char *end = NULL;
             errno = 0;
             if (!val || !*val || *val == '-' ||
@@ -289,8 +314,12 @@ static int parse_args(int argc, char **argv, Args *a)
         usage_error("option '%s' needs a value", arg);
         return EXIT_USAGE;
     }
-    if (!a->script) {
-        usage_error("'%s' needs a SCRIPT", a->command);
+    if (!a->script && !a->prompt) {
+        usage_error("'%s' needs a SCRIPT or -p \"PROMPT\"", a->command);
+        return EXIT_USAGE;
+    }
+    if (a->script && a->prompt) {
+        usage_error("give a SCRIPT or -p \"PROMPT\", not both (%s)", a->script);
         return EXIT_USAGE;
     }
     return 0;
@@ -312,14 +341,26 @@ static int run(Args *a)
     progress.start_s = now_s();
     au_context_set_progress(ctx, draw_progress, &progress);
 
-    AuStatus st = au_project_load_file(ctx, a->script, &project);
+    AuStatus st = a->prompt ? au_project_load_prompt(ctx, a->prompt, &project)
+                            : au_project_load_file(ctx, a->script, &project);
     if (st != AU_OK) {
         rc = exit_code(st);
         goto done;
     }
+    // The script's title page sets defaults the command line overrides.
+    uint64_t seed;
+    if (!a->seed_given && au_project_seed(project, &seed))
+        a->opts.seed = seed;
+    if (!a->size_given) {
+        int h =
+            (int)lround(a->opts.width / au_project_aspect(project) / 2.0) * 2;
+        a->opts.height = h < 16 ? 16 : h;
+    }
     if (strcmp(a->command, "plan") == 0) {
         char *json = NULL;
-        st = au_project_plan_json(project, &json);
+        st = a->format && strcmp(a->format, "text") == 0
+                 ? au_project_plan_text(project, &json)
+                 : au_project_plan_json(project, &json);
         if (st == AU_OK) {
             if (fputs(json, stdout) < 0 || fputc('\n', stdout) == EOF ||
                 fflush(stdout) != 0) {

@@ -267,6 +267,15 @@ typedef struct Production {
 AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
                      const ScriptDoc *doc, Production **out);
 
+/** Plans a one-line prompt (@p len bytes of UTF-8 @p text, named @p name
+ * in diagnostics) into a one-scene, one-shot Production, with the same
+ * vocabulary as director notes. Words it does not use are one warning.
+ * Fails with AU_ESYNTAX for an empty prompt or out-of-range values,
+ * AU_ENOMEM. */
+AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
+                            const char *name, const char *text, size_t len,
+                            Production **out);
+
 /** Frees the production (NULL is accepted) and sets *prod to NULL. */
 void direct_production_free(Production **prod);
 
@@ -288,5 +297,9 @@ const char *direct_key_style_name(DirectKeyStyle style);
  * "cast", "duration_s") into a malloc'd string in *out (free with free()).
  * AU_ENOMEM on failure. */
 AuStatus direct_plan_json(const Production *prod, char **out);
+
+/** The plan as a shot list for a crew, one line a shot, into a malloc'd
+ * string in *out (free with free()). AU_ENOMEM on failure. */
+AuStatus direct_plan_text(const Production *prod, char **out);
 
 #endif

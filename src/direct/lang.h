@@ -120,6 +120,26 @@ void lang_weather_clause(LangCtx *ctx, LangClause *c, DirectWeather *w,
                          bool *set);
 const char *lang_look_clause(LangCtx *ctx, LangClause *c);
 
+#define PROMPT_MAX_CAST 8
+
+/** What a one-line prompt says, in the production's terms. */
+typedef struct PromptRead {
+    const char *location; /**< "DESERT", upper case */
+    bool interior;
+    AuSrcLoc location_loc;
+    DirectTimeOfDay tod;
+    DirectWeather weather;
+    const char *look;
+    const char *cast[PROMPT_MAX_CAST];       /**< "RIDER" */
+    const char *cast_words[PROMPT_MAX_CAST]; /**< "lone", or NULL */
+    size_t cast_count;
+    DirectShot shot; /**< set_by says what the prompt gave */
+} PromptRead;
+
+/** Reads a prompt's clauses (ctx->strict false: unknown words are left
+ * unused, then listed in one warning). */
+AuStatus prompt_read(LangCtx *ctx, LangClause *cl, size_t n, PromptRead *out);
+
 /** The cast member named by the words at token @p i (e.g. "brick" or
  * "old", "man"), or SIZE_MAX; *n is the number of tokens. */
 size_t lang_cast_at(const LangCtx *ctx, const LangClause *c, size_t i,

@@ -747,6 +747,169 @@ AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
     return AU_OK;
 }
 
+AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
+                            const char *name, const char *text, size_t len,
+                            Production **out)
+{
+    Production *prod = base_calloc(alloc, 1, sizeof *prod);
+    if (!prod)
+        return AU_ENOMEM;
+    base_arena_init(&prod->arena, alloc);
+    Planner pl;
+    memset(&pl, 0, sizeof pl);
+    pl.arena = &prod->arena;
+    pl.prod = prod;
+    pl.user_diag = diag;
+    pl.diag.fn = record_diag;
+    pl.diag.user = &pl;
+    base_vec_init(&pl.scenes, alloc, sizeof(DirectScene));
+    base_vec_init(&pl.sets, alloc, sizeof(DirectSet));
+    base_vec_init(&pl.cast, alloc, sizeof(DirectCastMember));
+    base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
+    base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
+    base_vec_init(&pl.warnings, alloc, sizeof(DirectWarning));
+    pl.file = base_arena_strdup(&prod->arena, name ? name : "prompt");
+    prod->file = pl.file;
+    prod->aspect = 2.39;
+    pl.lang.arena = &prod->arena;
+    pl.lang.diag = &pl.diag;
+    pl.lang.strict = false;
+    pl.st.open_shot = SIZE_MAX;
+    begin_scene(&pl);
+
+    AuStatus st = pl.file ? AU_OK : AU_ENOMEM;
+    LangClause *cl = NULL;
+    size_t n = 0;
+    AuSrcLoc loc = { pl.file, 1, 1 };
+    PromptRead pr;
+    memset(&pr, 0, sizeof pr);
+    pr.shot.subject = pr.shot.partner = pr.shot.focus = SIZE_MAX;
+    pr.shot.move_speed = 1.0;
+    if (st == AU_OK)
+        st = lang_tokenize(pl.arena, text, len, loc, &cl, &n);
+    if (st == AU_OK && n == 0) {
+        base_diag(&pl.diag, loc, AU_SEVERITY_ERROR, "empty-prompt",
+                  "the prompt is empty: describe the shot, e.g. 'a lone "
+                  "rider crosses the desert at golden hour, wide, 15s'");
+        st = AU_ESYNTAX;
+    }
+    if (st == AU_OK)
+        st = prompt_read(&pl.lang, cl, n, &pr);
+    for (size_t i = 0; st == AU_OK && i < pr.cast_count; i++) {
+        DirectCastMember m;
+        memset(&m, 0, sizeof m);
+        m.name = pr.cast[i];
+        m.name_hash = base_hash_name(m.name);
+        m.loc = loc;
+        if (pr.cast_words[i]) {
+            m.look_words = base_arena_array(pl.arena, 1, sizeof(char *));
+            m.look_locs = base_arena_array(pl.arena, 1, sizeof(AuSrcLoc));
+            if (!m.look_words || !m.look_locs)
+                st = AU_ENOMEM;
+            else {
+                m.look_words[0] = pr.cast_words[i];
+                m.look_locs[0] = loc;
+                m.look_word_count = 1;
+            }
+        }
+        if (st == AU_OK)
+            st = base_vec_push(&pl.cast, &m);
+    }
+    if (st == AU_OK) {
+        DirectScene sc;
+        memset(&sc, 0, sizeof sc);
+        if (!pr.location) {
+            base_diag(&pl.diag, loc, AU_SEVERITY_WARNING, "no-place",
+                      "the prompt names no place; using an open field");
+            pr.location = "FIELD";
+        }
+        sc.location = pr.location;
+        sc.interior = pr.interior;
+        sc.time_of_day = pr.tod;
+        sc.weather = pr.weather;
+        sc.loc = pr.location_loc.line ? pr.location_loc : loc;
+        sc.loc.file = pl.file;
+        char *heading = base_arena_printf(
+            pl.arena, "%s. %s - %s", sc.interior ? "INT" : "EXT", sc.location,
+            direct_tod_name(sc.time_of_day));
+        if (!heading)
+            st = AU_ENOMEM;
+        for (char *p = heading; p && *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+        sc.heading = heading;
+        if (st == AU_OK)
+            st = add_set(&pl, &sc);
+        if (st == AU_OK)
+            st = base_vec_push(&pl.scenes, &sc);
+        for (size_t i = 0; st == AU_OK && i < pl.cast.len; i++)
+            st = note_scene_cast(&pl, 0, i);
+    }
+    if (st == AU_OK) {
+        pl.st.look = pr.look;
+        DirectShot *s = new_shot(&pl, 0, DIRECT_SHOT_WS, SIZE_MAX, loc);
+        if (!s) {
+            st = AU_ENOMEM;
+        } else {
+            DirectShot tmpl = *s;
+            DirectShot p = pr.shot;
+            // The prompt's words win; auteur fills in the rest.
+            if (!(p.set_by & DIRECT_SET_SIZE))
+                p.size = pl.cast.len == 1 && (p.set_by & DIRECT_SET_KIND)
+                             ? DIRECT_SHOT_MS
+                             : DIRECT_SHOT_WS;
+            if (!(p.set_by & DIRECT_SET_LENS))
+                p.lens_mm = p.size >= DIRECT_SHOT_FS   ? 24.0
+                            : p.size <= DIRECT_SHOT_CU ? 50.0
+                                                       : 35.0;
+            if (!(p.set_by & DIRECT_SET_F_STOP))
+                p.f_stop = p.size >= DIRECT_SHOT_FS ? 5.6 : 2.8;
+            if (!(p.set_by & DIRECT_SET_DURATION))
+                p.duration_s = 5.0;
+            bool single = p.size < DIRECT_SHOT_WS && pl.cast.len > 0;
+            if (!(p.set_by & DIRECT_SET_KIND))
+                p.kind = single ? (pl.cast.len >= 2 ? DIRECT_KIND_TWO_SHOT
+                                                    : DIRECT_KIND_SINGLE)
+                                : DIRECT_KIND_GROUP;
+            p.subject =
+                p.kind == DIRECT_KIND_GROUP || pl.cast.len == 0 ? SIZE_MAX : 0;
+            p.partner =
+                (p.kind == DIRECT_KIND_TWO_SHOT || p.kind == DIRECT_KIND_OTS) &&
+                        pl.cast.len >= 2
+                    ? 1
+                    : SIZE_MAX;
+            p.scene = 0;
+            p.lighting = tmpl.lighting;
+            p.look = tmpl.look;
+            p.set_by |= tmpl.set_by & DIRECT_SET_LOOK;
+            p.reason = "prompt";
+            p.loc = loc;
+            *s = p;
+        }
+    }
+    if (st == AU_OK && pl.diag.errors)
+        st = AU_ESYNTAX;
+    if (st == AU_OK)
+        st = finish(&pl, prod);
+    if (st == AU_OK && pl.oom)
+        st = AU_ENOMEM;
+    if (diag) {
+        diag->errors += pl.diag.errors;
+        diag->warnings += pl.diag.warnings;
+    }
+    base_vec_fini(&pl.scenes);
+    base_vec_fini(&pl.sets);
+    base_vec_fini(&pl.cast);
+    base_vec_fini(&pl.shots);
+    base_vec_fini(&pl.scene_cast);
+    base_vec_fini(&pl.warnings);
+    if (st != AU_OK) {
+        direct_production_free(&prod);
+        return st;
+    }
+    *out = prod;
+    return AU_OK;
+}
+
 void direct_production_free(Production **prod)
 {
     if (!prod || !*prod)

@@ -233,3 +233,69 @@ TABLE(filler, { "a", 0 }, { "an", 0 }, { "the", 0 }, { "at", 0 }, { "in", 0 },
       { "from", 0 }, { "by", 0 }, { "shot", 0 }, { "lens", 0 }, { "angle", 0 },
       { "camera", 0 }, { "move", 0 }, { "light", 0 }, { "lit", 0 }, { "as", 0 },
       { "for", 0 }, { "then", 0 });
+
+// People a prompt may name; the value indexes vocab_person_names.
+TABLE(person, { "man", 0 }, { "men", 0 }, { "woman", 1 }, { "women", 1 },
+      { "rider", 2 }, { "riders", 2 }, { "horseman", 2 }, { "cowboy", 3 },
+      { "cowboys", 3 }, { "detective", 4 }, { "girl", 5 }, { "boy", 6 },
+      { "soldier", 7 }, { "soldiers", 7 }, { "driver", 8 }, { "stranger", 9 },
+      { "child", 10 }, { "kid", 10 }, { "runner", 11 }, { "dancer", 12 },
+      { "singer", 13 }, { "couple", 14 }, { "old man", 15 },
+      { "old woman", 16 }, { "hero", 17 }, { "traveller", 18 },
+      { "traveler", 18 }, { "figure", 19 }, { "person", 19 }, { "people", 19 },
+      { "friends", 20 }, { "sheriff", 21 }, { "waitress", 22 },
+      { "bartender", 23 });
+
+const char *const vocab_person_names[24] = {
+    "MAN",       "WOMAN",   "RIDER",   "COWBOY",   "DETECTIVE", "GIRL",
+    "BOY",       "SOLDIER", "DRIVER",  "STRANGER", "CHILD",     "RUNNER",
+    "DANCER",    "SINGER",  "PARTNER", "OLD MAN",  "OLD WOMAN", "HERO",
+    "TRAVELLER", "FIGURE",  "FRIEND",  "SHERIFF",  "WAITRESS",  "BARTENDER",
+};
+
+// Adjectives a prompt may put before a person; kept as cast look words.
+TABLE(person_word, { "lone", 0 }, { "lonely", 0 }, { "young", 0 }, { "old", 0 },
+      { "tall", 0 }, { "tired", 0 }, { "mysterious", 0 }, { "hooded", 0 },
+      { "bearded", 0 }, { "elderly", 0 }, { "little", 0 }, { "weary", 0 },
+      { "wounded", 0 }, { "masked", 0 }, { "solitary", 0 });
+
+// Places; the value is 1 for interiors, 0 for exteriors.
+TABLE(place, { "desert", 0 }, { "beach", 0 }, { "forest", 0 }, { "woods", 0 },
+      { "street", 0 }, { "city", 0 }, { "alley", 0 }, { "rooftop", 0 },
+      { "roof", 0 }, { "field", 0 }, { "meadow", 0 }, { "mountain road", 0 },
+      { "mountains", 0 }, { "mountain", 0 }, { "road", 0 }, { "highway", 0 },
+      { "harbour", 0 }, { "harbor", 0 }, { "pier", 0 }, { "bridge", 0 },
+      { "park", 0 }, { "patio", 0 }, { "pool", 0 }, { "garden", 0 },
+      { "parking lot", 0 }, { "lake", 0 }, { "river", 0 }, { "ocean", 0 },
+      { "sea", 0 }, { "canyon", 0 }, { "prairie", 0 }, { "plains", 0 },
+      { "town", 0 }, { "village", 0 }, { "farm", 0 }, { "ranch", 0 },
+      { "station", 0 }, { "diner", 1 }, { "bar", 1 }, { "saloon", 1 },
+      { "kitchen", 1 }, { "office", 1 }, { "bedroom", 1 }, { "living room", 1 },
+      { "warehouse", 1 }, { "garage", 1 }, { "studio", 1 }, { "apartment", 1 },
+      { "hallway", 1 }, { "corridor", 1 }, { "church", 1 }, { "classroom", 1 },
+      { "restaurant", 1 }, { "cafe", 1 }, { "hospital", 1 }, { "room", 1 },
+      { "house", 1 }, { "mansion", 1 }, { "shack", 1 }, { "cabin", 1 },
+      { "trailer", 1 }, { "motel", 1 }, { "lobby", 1 });
+
+// What people do; the prompt's action.
+TABLE(verb, { "crosses", 0 }, { "cross", 0 }, { "walks", 0 }, { "walk", 0 },
+      { "runs", 0 }, { "run", 0 }, { "rides", 0 }, { "ride", 0 },
+      { "stands", 0 }, { "stand", 0 }, { "sits", 0 }, { "sit", 0 },
+      { "waits", 0 }, { "wait", 0 }, { "talks", 0 }, { "talk", 0 },
+      { "drinks", 0 }, { "drink", 0 }, { "looks", 0 }, { "look", 0 },
+      { "turns", 0 }, { "enters", 0 }, { "exits", 0 }, { "leaves", 0 },
+      { "arrives", 0 }, { "smokes", 0 }, { "drives", 0 }, { "dances", 0 },
+      { "fights", 0 }, { "reads", 0 }, { "sleeps", 0 }, { "cries", 0 },
+      { "laughs", 0 }, { "smiles", 0 }, { "stares", 0 }, { "watches", 0 },
+      { "argue", 0 }, { "argues", 0 }, { "kiss", 0 }, { "kisses", 0 },
+      { "meet", 0 }, { "meets", 0 }, { "wanders", 0 }, { "approaches", 0 },
+      { "gallops", 0 }, { "across", 0 }, { "through", 0 }, { "into", 0 },
+      { "toward", 0 }, { "towards", 0 }, { "along", 0 }, { "under", 0 },
+      { "over", 0 }, { "near", 0 }, { "beside", 0 }, { "inside", 0 },
+      { "outside", 0 }, { "alone", 0 }, { "together", 0 }, { "his", 0 },
+      { "her", 0 }, { "their", 0 }, { "its", 0 }, { "horse", 0 }, { "car", 0 },
+      { "who", 0 }, { "while", 0 }, { "as", 0 });
+
+// Counting words before a plural person.
+TABLE(count, { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
+      { "pair of", 2 }, { "a pair of", 2 });
