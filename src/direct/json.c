@@ -189,6 +189,27 @@ static json_t *warnings_json(const Production *prod)
     return arr;
 }
 
+// jansson writes "s?" with NULL as null; an absent value reads better and
+// keeps the schema's types plain, so optional keys are dropped instead.
+static void drop_nulls(json_t *v)
+{
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *val;
+        void *tmp;
+        json_object_foreach_safe(v, tmp, key, val)
+        {
+            if (json_is_null(val))
+                json_object_del(v, key);
+            else
+                drop_nulls(val);
+        }
+    } else if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v); i++)
+            drop_nulls(json_array_get(v, i));
+    }
+}
+
 AuStatus direct_plan_json(const Production *prod, char **out)
 {
     json_t *root = json_pack(
@@ -201,6 +222,7 @@ AuStatus direct_plan_json(const Production *prod, char **out)
         return AU_ENOMEM;
     if (prod->has_seed)
         json_object_set_new(root, "seed", json_integer((json_int_t)prod->seed));
+    drop_nulls(root);
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
                                       JSON_REAL_PRECISION(6));
     json_decref(root);
