@@ -147,6 +147,131 @@ static void test_plan_json(void)
     direct_production_free(&p);
 }
 
+static size_t errors_in(const char *text, char *first, size_t n)
+{
+    BaseDiag diag = { 0 };
+    AuStatus st;
+    first[0] = '\0';
+    Production *p = plan(text, &diag, &st);
+    (void)n;
+    direct_production_free(&p);
+    return diag.errors;
+}
+
+static void test_notes_apply_forward(void)
+{
+    BaseDiag diag = { 0 };
+    AuStatus st;
+    Production *p = plan("Title: T\nLook: western\nAspect: 16:9\nSeed: 9\n\n"
+                         "EXT. RANCH - DAY\n\n"
+                         "BRICK\nOne.\n\n"
+                         "[[light: low key, key 3200K from left, rim blue]]\n"
+                         "[[look: noir]]\n"
+                         "[[shot: CU STEEL, 85mm]]\n\n"
+                         "STEEL\nTwo words here, three, four, five, six.\n\n"
+                         "BRICK\nAnd seven.\n\n"
+                         "SMASH CUT TO:\n\n"
+                         "INT. BARN - NIGHT\n\n"
+                         "[[time: dawn]]\n[[weather: fog]]\n"
+                         "Hay.\n",
+                         &diag, &st);
+    CHECK_OK(st);
+    if (!p)
+        return;
+    CHECK_NEAR(p->aspect, 16.0 / 9.0, 1e-9);
+    CHECK(p->has_seed && p->seed == 9);
+    CHECK_STR_EQ(p->look, "western");
+    // establishing, BRICK single, the director's CU, the barn's wide.
+    CHECK_INT_EQ(p->shot_count, 4);
+    CHECK_STR_EQ(p->shots[0].look, "western");
+    CHECK_INT_EQ(p->shots[1].lighting.light_count, 0);
+    const DirectShot *cu = &p->shots[2];
+    CHECK_INT_EQ(cu->size, DIRECT_SHOT_CU);
+    CHECK_INT_EQ(cu->subject, 1);
+    CHECK_NEAR(cu->lens_mm, 85.0, 1e-9);
+    CHECK_STR_EQ(cu->look, "noir");
+    CHECK_INT_EQ(cu->lighting.style, DIRECT_KEY_LOW);
+    CHECK_INT_EQ(cu->lighting.light_count, 2);
+    CHECK_NEAR(cu->lighting.lights[0].temp_k, 3200.0, 1e-9);
+    CHECK_INT_EQ(cu->lighting.lights[0].side, DIRECT_SIDE_LEFT);
+    CHECK_INT_EQ(cu->lighting.lights[1].role, DIRECT_LIGHT_RIM);
+    CHECK_STR_EQ(cu->lighting.lights[1].color_name, "blue");
+    CHECK(cu->set_by & DIRECT_SET_SIZE);
+    CHECK(!(cu->set_by & DIRECT_SET_DURATION));
+    // It covers both lines: 7 words (2.8 s) and 2 words (2 s floor).
+    CHECK_NEAR(cu->duration_s, 7.0 / 2.5 + 2.0, 1e-9);
+    CHECK_INT_EQ(p->shots[3].transition, DIRECT_TRANSITION_SMASH_CUT);
+    CHECK_INT_EQ(p->scenes[1].time_of_day, DIRECT_TOD_DAWN);
+    CHECK_INT_EQ(p->scenes[1].weather, DIRECT_WEATHER_FOG);
+    // The look resets to the title page's in a new scene.
+    CHECK_STR_EQ(p->shots[3].look, "western");
+    CHECK_INT_EQ(p->set_count, 2);
+    direct_production_free(&p);
+}
+
+static void test_every_error_in_one_run(void)
+{
+    char first[256];
+    // Four problems on four lines: all of them are reported.
+    size_t n = errors_in("EXT. ROAD - DAY\n\n"
+                         "[[shot: CU, WS]]\n"
+                         "[[shot: 85mm, 50mm]]\n"
+                         "[[light: key 90000K]]\n"
+                         "[[look: noire]]\n\n"
+                         "BRICK\nHi.\n",
+                         first, sizeof first);
+    CHECK_INT_EQ(n, 4);
+}
+
+static void test_prompt(void)
+{
+    BaseDiag diag = { 0 };
+    Production *p = NULL;
+    const char *pr = "a lone rider crosses the desert at golden hour, wide, "
+                     "slow dolly in, 15s";
+    CHECK_OK(direct_plan_prompt(A, &diag, "prompt", pr, strlen(pr), &p));
+    CHECK_INT_EQ(diag.warnings, 0);
+    if (!p)
+        return;
+    CHECK_INT_EQ(p->scene_count, 1);
+    CHECK_STR_EQ(p->scenes[0].location, "DESERT");
+    CHECK(!p->scenes[0].interior);
+    CHECK_INT_EQ(p->scenes[0].time_of_day, DIRECT_TOD_MAGIC_HOUR);
+    CHECK_INT_EQ(p->cast_count, 1);
+    CHECK_STR_EQ(p->cast[0].name, "RIDER");
+    CHECK_INT_EQ(p->shot_count, 1);
+    CHECK_INT_EQ(p->shots[0].size, DIRECT_SHOT_WS);
+    CHECK_INT_EQ(p->shots[0].move, DIRECT_MOVE_DOLLY_IN);
+    CHECK_NEAR(p->shots[0].move_speed, 0.5, 1e-9);
+    CHECK_NEAR(p->shots[0].duration_s, 15.0, 1e-9);
+    direct_production_free(&p);
+
+    // Unused words are one warning that names them, at the first one.
+    diag.warnings = 0;
+    pr = "two women talk in a kitchen with purple elephants, MCU";
+    CHECK_OK(direct_plan_prompt(A, &diag, "prompt", pr, strlen(pr), &p));
+    CHECK_INT_EQ(diag.warnings, 1);
+    if (p) {
+        CHECK_INT_EQ(p->warning_count, 1);
+        CHECK(strstr(p->warnings[0].text, "'purple', 'elephants'"));
+        CHECK_INT_EQ(p->warnings[0].loc.col, 34);
+        CHECK_INT_EQ(p->cast_count, 2);
+        CHECK(p->scenes[0].interior);
+        CHECK_INT_EQ(p->shots[0].kind, DIRECT_KIND_TWO_SHOT);
+    }
+    direct_production_free(&p);
+
+    // Out-of-range values are errors in prompts too; an empty prompt is one.
+    diag.errors = 0;
+    pr = "a man on a beach, -5mm";
+    CHECK_STATUS(direct_plan_prompt(A, &diag, "prompt", pr, strlen(pr), &p),
+                 AU_ESYNTAX);
+    CHECK_INT_EQ(diag.errors, 1);
+    CHECK_STATUS(direct_plan_prompt(A, &diag, "prompt", "  ", 2, &p),
+                 AU_ESYNTAX);
+    CHECK(p == NULL);
+}
+
 int main(void)
 {
     A = base_allocator_default();
@@ -155,5 +280,8 @@ int main(void)
     CHECK_RUN(test_name_hash_is_case_blind);
     CHECK_RUN(test_unknown_time_of_day_warns);
     CHECK_RUN(test_plan_json);
+    CHECK_RUN(test_notes_apply_forward);
+    CHECK_RUN(test_every_error_in_one_run);
+    CHECK_RUN(test_prompt);
     return CHECK_DONE();
 }
