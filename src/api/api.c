@@ -309,7 +309,19 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
                       (double)job->opts->width / job->opts->height, &view);
     if (st == AU_OK) {
         LightRig rig;
-        light_rig_for_scene(&prod->scenes[prod->shots[shot].scene], &rig);
+        const DirectShot *ds = &prod->shots[shot];
+        light_rig_for_scene(&prod->scenes[ds->scene], &rig);
+        if (ds->lighting.light_count ||
+            ds->lighting.style != DIRECT_KEY_NORMAL) {
+            // Lights are set on the subject's face, or the middle of the
+            // group at head height.
+            const WorldFigure *f = ds->subject != SIZE_MAX
+                                       ? world_find_figure(scene, ds->subject)
+                                       : NULL;
+            Vec3 at = f ? f->joints[WORLD_JOINT_EYES]
+                        : v3_add(scene->stage_center, v3(0, 1.5, 0));
+            light_rig_add_shot_lights(&rig, &ds->lighting, at, view.position);
+        }
         job->settings.shot = shot;
         job->settings.frame = frame_index;
         double t0 = base_now_s();

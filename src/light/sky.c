@@ -150,6 +150,7 @@ void light_rig_for_scene(const DirectScene *scene, LightRig *out)
         out->sky_ground[i] = p->horizon[i] * 0.3f;
     }
     out->exposure_ev = p->exposure_ev;
+    out->local_count = 0;
 }
 
 void light_sky_radiance(const LightRig *rig, Vec3 dir, float out[3])

@@ -168,7 +168,7 @@ static void init_ray(struct RTCRayHit *rh, Vec3 o, Vec3 d, float tnear)
     rh->hit.instID[0] = RTC_INVALID_GEOMETRY_ID;
 }
 
-static bool occluded(RTCScene rtc, Vec3 o, Vec3 d)
+static bool occluded(RTCScene rtc, Vec3 o, Vec3 d, float tfar)
 {
     struct RTCIntersectContext ctx;
     rtcInitIntersectContext(&ctx);
@@ -180,7 +180,7 @@ static bool occluded(RTCScene rtc, Vec3 o, Vec3 d)
     r.dir_y = (float)d.y;
     r.dir_z = (float)d.z;
     r.tnear = 1e-4f;
-    r.tfar = 1e30f;
+    r.tfar = tfar;
     r.mask = 0xFFFFFFFFu;
     r.flags = 0;
     r.time = 0.0f;
@@ -210,17 +210,49 @@ static Vec3 cosine_sample(Vec3 n, double u1, double u2)
                   v3_scale(n, z));
 }
 
-// A direction uniformly inside the sun's cone.
-static Vec3 sun_sample(const LightRig *rig, double u1, double u2)
+// A direction uniformly inside the cone of half-angle acos(cos_max)
+// around @p axis: the sun's disc, or a lamp's sphere seen from a point.
+static Vec3 cone_sample(Vec3 axis, double cos_max, double u1, double u2)
 {
-    double cos_t = 1.0 - u1 * (1.0 - rig->sun_cos_radius);
+    double cos_t = 1.0 - u1 * (1.0 - cos_max);
     double sin_t = sqrt(1.0 - cos_t * cos_t);
     double phi = 2.0 * BASE_PI * u2;
     Vec3 t, b;
-    basis(rig->sun_dir, &t, &b);
+    basis(axis, &t, &b);
     return v3_add(
         v3_add(v3_scale(t, sin_t * cos(phi)), v3_scale(b, sin_t * sin(phi))),
-        v3_scale(rig->sun_dir, cos_t));
+        v3_scale(axis, cos_t));
+}
+
+// Next-event estimation toward the director's lamps from point @p p.
+static Vec3 sample_lamps(const TraceJob *job, BaseRng *rng, Vec3 p, Vec3 n,
+                         Vec3 ng, uint64_t *rays)
+{
+    Vec3 sum = v3(0, 0, 0);
+    const LightRig *rig = job->rig;
+    for (size_t k = 0; k < rig->local_count; k++) {
+        const LightLocal *l = &rig->locals[k];
+        double u1 = base_rng_uniform(rng), u2 = base_rng_uniform(rng);
+        Vec3 to = v3_sub(l->position, p);
+        double dist = v3_len(to);
+        if (dist <= l->radius_m * 1.001)
+            continue;
+        double sin_max = l->radius_m / dist;
+        double cos_max = sqrt(1.0 - sin_max * sin_max);
+        Vec3 ld = cone_sample(v3_scale(to, 1.0 / dist), cos_max, u1, u2);
+        double cos_l = v3_dot(n, ld);
+        if (cos_l <= 0.0 || v3_dot(ng, ld) <= 0.0)
+            continue;
+        (*rays)++;
+        if (occluded(job->rtc, p, ld, (float)(dist - l->radius_m)))
+            continue;
+        double k_omega = cos_l * 2.0 * BASE_PI * (1.0 - cos_max) / BASE_PI;
+        sum = v3_add(sum,
+                     v3_scale(v3((double)l->radiance[0], (double)l->radiance[1],
+                                 (double)l->radiance[2]),
+                              k_omega));
+    }
+    return sum;
 }
 
 static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
@@ -311,11 +343,15 @@ static Vec3 trace_path(TraceJob *job, BaseRng *rng, Vec3 origin, Vec3 dir,
         double eps = 1e-4 * (1.0 + (double)rh.ray.tfar * 0.01);
         Vec3 p = v3_add(hit, v3_scale(ng, eps));
 
-        Vec3 ls = sun_sample(rig, base_rng_uniform(rng), base_rng_uniform(rng));
+        // Draws are sequenced explicitly: argument order is unspecified in
+        // C, and the frame must not depend on the compiler.
+        double su1 = base_rng_uniform(rng);
+        double su2 = base_rng_uniform(rng);
+        Vec3 ls = cone_sample(rig->sun_dir, rig->sun_cos_radius, su1, su2);
         double cos_l = v3_dot(n, ls);
         if (cos_l > 0.0 && v3_dot(ng, ls) > 0.0) {
             (*rays)++;
-            if (!occluded(job->rtc, p, ls)) {
+            if (!occluded(job->rtc, p, ls, 1e30f)) {
                 double k = cos_l * job->sun_solid_angle / BASE_PI;
                 Vec3 sun = v3((double)rig->sun_radiance[0],
                               (double)rig->sun_radiance[1],
@@ -325,8 +361,14 @@ static Vec3 trace_path(TraceJob *job, BaseRng *rng, Vec3 origin, Vec3 dir,
                            v3_scale(v3_mul(v3_mul(throughput, alb), sun), k));
             }
         }
+        if (rig->local_count)
+            radiance = v3_add(radiance,
+                              v3_mul(v3_mul(throughput, alb),
+                                     sample_lamps(job, rng, p, n, ng, rays)));
         throughput = v3_mul(throughput, alb);
-        dir = cosine_sample(n, base_rng_uniform(rng), base_rng_uniform(rng));
+        double bu1 = base_rng_uniform(rng);
+        double bu2 = base_rng_uniform(rng);
+        dir = cosine_sample(n, bu1, bu2);
         if (v3_dot(dir, ng) <= 0.0)
             break;
         origin = p;

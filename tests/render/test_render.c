@@ -223,6 +223,39 @@ static void test_denoise(void)
     CHECK_NEAR(mean_clean, 0.4, 0.01);
 }
 
+// A lamp of radiance L and radius r at height D over the ground gives the
+// point below it irradiance pi L (r/D)^2, so ground of albedo 0.5 reads
+// 0.5 L (r/D)^2 exactly.
+static void test_lamp_irradiance(void)
+{
+    RenderDevice *dev = NULL;
+    CHECK_OK(render_device_new(A, NULL, &dev));
+    Scene *s = make_scene();
+    s->mesh_count = 1;
+    CameraView v = make_view();
+    LightRig rig;
+    memset(&rig, 0, sizeof rig);
+    rig.sun_dir = v3(0, 1, 0);
+    rig.sun_cos_radius = 1.0;
+    rig.local_count = 1;
+    rig.locals[0].position = v3(0, 2.5, 0);
+    rig.locals[0].radius_m = 0.3;
+    for (int i = 0; i < 3; i++)
+        rig.locals[0].radiance[i] = 40.0f;
+    RenderSettings rs = { 64, 0, 2, 5, 0, 0, 0 };
+    Frame f;
+    CHECK_OK(render_frame_init(&f, A, 64, 48));
+    CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
+    double x, y;
+    CHECK(camera_project(&v, v3(0, 0, 0), &x, &y));
+    size_t i = (size_t)(int)(y * 48) * 64 + (size_t)(int)(x * 64);
+    double want = 0.5 * 40.0 * (0.3 / 2.5) * (0.3 / 2.5);
+    CHECK_NEAR(f.rgb[3 * i], want, want * 0.03);
+    render_frame_fini(&f);
+    free_scene(s);
+    render_device_free(&dev);
+}
+
 int main(void)
 {
     A = base_allocator_default();
@@ -230,5 +263,6 @@ int main(void)
     CHECK_RUN(test_shadow);
     CHECK_RUN(test_thread_count_determinism);
     CHECK_RUN(test_denoise);
+    CHECK_RUN(test_lamp_irradiance);
     return CHECK_DONE();
 }
