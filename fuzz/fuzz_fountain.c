@@ -16,6 +16,23 @@ static void check_loc(const ScriptDoc *doc, AuSrcLoc loc)
         abort();
 }
 
+// Spans lie inside the text, in order, apart, each with a real style,
+// and never across a line break.
+static void check_spans(const ScriptElem *e)
+{
+    if ((e->span_count > 0) != (e->spans != NULL))
+        abort();
+    size_t len = strlen(e->text), end = 0;
+    for (size_t k = 0; k < e->span_count; k++) {
+        const ScriptSpan *sp = &e->spans[k];
+        if (sp->len == 0 || sp->start < end || sp->start + sp->len > len ||
+            sp->style == 0 || sp->style > 7 ||
+            memchr(e->text + sp->start, '\n', sp->len))
+            abort();
+        end = sp->start + sp->len;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     BaseDiag diag = { 0 }; // no callback: messages are counted and dropped
@@ -35,6 +52,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_loc(doc, e->loc);
         if (e->extension && e->kind != SCRIPT_ELEM_CHARACTER)
             abort();
+        if ((e->number && e->kind != SCRIPT_ELEM_SCENE_HEADING) ||
+            (e->centered && e->kind != SCRIPT_ELEM_ACTION) ||
+            (e->dual && e->kind != SCRIPT_ELEM_CHARACTER) ||
+            ((e->depth > 0) != (e->kind == SCRIPT_ELEM_SECTION)))
+            abort();
+        check_spans(e);
         scenes += e->kind == SCRIPT_ELEM_SCENE_HEADING;
     }
     for (size_t i = 0; i < doc->title_count; i++) {

@@ -15,8 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ScriptDoc *doc = NULL;
     Production *p = NULL;
     const AuAllocator *a = base_allocator_default();
-    if (script_parse(a, &diag, "fuzz", (const char *)data, size, &doc) !=
-        AU_OK)
+    if (script_parse(a, &diag, "fuzz", (const char *)data, size, &doc) != AU_OK)
         return 0;
     AuStatus st = direct_plan(a, &diag, doc, &p);
     script_doc_free(&doc);

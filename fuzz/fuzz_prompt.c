@@ -13,8 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     BaseDiag diag = { 0 };
     Production *p = NULL;
-    AuStatus st = direct_plan_prompt(base_allocator_default(), &diag,
-                                     "prompt", (const char *)data, size, &p);
+    AuStatus st = direct_plan_prompt(base_allocator_default(), &diag, "prompt",
+                                     (const char *)data, size, &p);
     if (st != AU_OK) {
         if (p || (st == AU_ESYNTAX && diag.errors == 0))
             abort();

@@ -479,6 +479,11 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
             if (!nsc.location || !nsc.heading)
                 return AU_ENOMEM;
             nsc.loc.file = pl->file;
+            if (e->number) {
+                nsc.number = base_arena_strdup(pl->arena, e->number);
+                if (!nsc.number)
+                    return AU_ENOMEM;
+            }
             speaker = SIZE_MAX;
             st = add_set(pl, &nsc);
             if (st == AU_OK)
@@ -504,6 +509,7 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
                 st = note_scene_cast(pl, pl->scenes.len - 1, speaker);
             break;
         case SCRIPT_ELEM_DIALOGUE:
+        case SCRIPT_ELEM_LYRIC: // a sung line is timed like a spoken one
             if (!sc || speaker == SIZE_MAX)
                 break;
             if (pl->st.open_shot != SIZE_MAX) {

@@ -1,7 +1,8 @@
 /* script/fountain.c: the first stage; parses a Fountain screenplay into a
  * ScriptDoc. A scanner cuts boneyard and notes out of the text into logical
  * lines that keep their source positions; a classifier turns lines into
- * elements. */
+ * elements, and an emphasis pass moves their '*' and '_' markup into spans. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +61,8 @@ typedef struct Parser {
     BaseVec elems;   // ScriptElem
     BaseVec titles;  // ScriptTitleEntry
     BaseVec scratch; // char: joins multi-line text
+    BaseVec toks;    // EmphTok: the emphasis markers of one element
+    BaseVec spans;   // ScriptSpan: the spans of one element
     size_t note_next;
     size_t scenes;
     // Set once a '/*' found no '*/' after it: then no later one can.
@@ -412,6 +415,202 @@ static AuStatus scan(Parser *p)
     return st == AU_OK ? end_line(&sc) : st;
 }
 
+/* ---- emphasis ------------------------------------------------------ */
+
+// "No token" in the EmphTok links.
+#define NO_TOK SIZE_MAX
+
+typedef enum EmphKind {
+    EMPH_STAR1, // *italic*
+    EMPH_STAR2, // **bold**
+    EMPH_STAR3, // ***bold italic***
+    EMPH_UNDER, // _underline_
+    EMPH_KINDS
+} EmphKind;
+
+typedef enum EmphRole {
+    ROLE_LITERAL, // an opener nothing closed: kept as text
+    ROLE_ESCAPE,  // a backslash and the character it keeps literal
+    ROLE_OPEN,
+    ROLE_CLOSE
+} EmphRole;
+
+/** A marker in an element's text. Open markers form a stack through
+ * @p below, and one chain per kind through @p prev_same, so a closer finds
+ * its opener in O(1) and the whole pass stays linear. */
+typedef struct EmphTok {
+    size_t pos; // offset of the marker in the text
+    size_t below;
+    size_t prev_same;
+    uint8_t len; // bytes of the marker
+    uint8_t kind;
+    uint8_t role;
+} EmphTok;
+
+static const uint32_t emph_styles[EMPH_KINDS] = {
+    SCRIPT_STYLE_ITALIC, SCRIPT_STYLE_BOLD,
+    SCRIPT_STYLE_BOLD | SCRIPT_STYLE_ITALIC, SCRIPT_STYLE_UNDERLINE
+};
+
+static bool is_space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Letters, digits and any byte of a multi-byte character.
+static bool is_word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
+           (u >= 'a' && u <= 'z') || u >= 0x80;
+}
+
+static EmphTok *tok_at(Parser *p, size_t i)
+{
+    return (EmphTok *)p->toks.data + i;
+}
+
+// Finds the markers of t[0, len) and pairs them. Pairs live within one
+// line, as Fountain says. A closer takes the nearest open marker of its
+// own kind; the openers above that one stay literal, so pairs always nest
+// and the spans never cross.
+static AuStatus emph_scan(Parser *p, const char *t, size_t len)
+{
+    p->toks.len = 0;
+    size_t top = NO_TOK;
+    size_t top_kind[EMPH_KINDS] = { NO_TOK, NO_TOK, NO_TOK, NO_TOK };
+    for (size_t i = 0; i < len;) {
+        char c = t[i];
+        if (c == '\n') {
+            top = NO_TOK;
+            for (size_t k = 0; k < EMPH_KINDS; k++)
+                top_kind[k] = NO_TOK;
+            i++;
+            continue;
+        }
+        if (c == '\\' && i + 1 < len &&
+            (t[i + 1] == '*' || t[i + 1] == '_' || t[i + 1] == '\\')) {
+            EmphTok esc = { i, NO_TOK, NO_TOK, 2, 0, ROLE_ESCAPE };
+            if (base_vec_push(&p->toks, &esc) != AU_OK)
+                return AU_ENOMEM;
+            i += 2;
+            continue;
+        }
+        if (c != '*' && c != '_') {
+            i++;
+            continue;
+        }
+        size_t run = i;
+        while (run < len && t[run] == c)
+            run++;
+        size_t n = run - i;
+        size_t at = i;
+        i = run;
+        // Longer runs ("****", "__") are rules and blanks, not emphasis.
+        if (c == '*' ? n > 3 : n > 1)
+            continue;
+        char before = at > 0 ? t[at - 1] : '\n';
+        char after = run < len ? t[run] : '\n';
+        bool can_open = !is_space_byte(after);
+        bool can_close = !is_space_byte(before);
+        // Underscores inside a word (snake_case) are not emphasis.
+        if (c == '_') {
+            can_open = can_open && !is_word_byte(before);
+            can_close = can_close && !is_word_byte(after);
+        }
+        uint8_t kind = (uint8_t)(c == '_' ? EMPH_UNDER : n - 1);
+        EmphTok tk = { at, NO_TOK, NO_TOK, (uint8_t)n, kind, ROLE_LITERAL };
+        if (can_close && top_kind[kind] != NO_TOK) {
+            size_t o = top_kind[kind];
+            while (top != o) {
+                const EmphTok *x = tok_at(p, top);
+                top_kind[x->kind] = x->prev_same;
+                top = x->below;
+            }
+            EmphTok *op = tok_at(p, o);
+            op->role = ROLE_OPEN;
+            top_kind[kind] = op->prev_same;
+            top = op->below;
+            tk.role = ROLE_CLOSE;
+        } else if (can_open) {
+            tk.below = top;
+            tk.prev_same = top_kind[kind];
+            top = top_kind[kind] = p->toks.len;
+        } else {
+            continue;
+        }
+        if (base_vec_push(&p->toks, &tk) != AU_OK)
+            return AU_ENOMEM;
+    }
+    return AU_OK;
+}
+
+// Ends the span of @p style that began at output offset @p start, merging
+// it into the previous span when they touch and match.
+static AuStatus span_close(Parser *p, uint32_t style, size_t start, size_t end)
+{
+    if (style == 0 || end == start)
+        return AU_OK;
+    ScriptSpan *last = p->spans.len > 0
+                           ? (ScriptSpan *)p->spans.data + p->spans.len - 1
+                           : NULL;
+    if (last && last->style == style && last->start + last->len == start) {
+        last->len = to_u32(end - last->start);
+        return AU_OK;
+    }
+    ScriptSpan sp = { to_u32(start), to_u32(end - start), style };
+    return base_vec_push(&p->spans, &sp);
+}
+
+// Writes t[0, len) without its paired markers and escape backslashes to
+// @p out (room for len bytes) and the styles to p->spans; *out_len is the
+// length written.
+static AuStatus emph_apply(Parser *p, const char *t, size_t len, char *out,
+                           size_t *out_len)
+{
+    p->spans.len = 0;
+    int depth[EMPH_KINDS] = { 0 };
+    uint32_t style = 0;
+    size_t o = 0, i = 0, span_start = 0;
+    for (size_t k = 0; k < p->toks.len; k++) {
+        const EmphTok *tk = tok_at(p, k);
+        memcpy(out + o, t + i, tk->pos - i);
+        o += tk->pos - i;
+        i = tk->pos + tk->len;
+        if (tk->role == ROLE_LITERAL) {
+            memcpy(out + o, t + tk->pos, tk->len);
+            o += tk->len;
+            continue;
+        }
+        if (tk->role == ROLE_ESCAPE) {
+            out[o++] = t[tk->pos + 1];
+            continue;
+        }
+        depth[tk->kind] += tk->role == ROLE_OPEN ? 1 : -1;
+        uint32_t now = 0;
+        for (size_t q = 0; q < EMPH_KINDS; q++)
+            if (depth[q] > 0)
+                now |= emph_styles[q];
+        if (now != style) {
+            AuStatus st = span_close(p, style, span_start, o);
+            if (st != AU_OK)
+                return st;
+            style = now;
+            span_start = o;
+        }
+    }
+    memcpy(out + o, t + i, len - i);
+    *out_len = o + len - i;
+    return AU_OK;
+}
+
+static bool has_emphasis(ScriptElemKind kind)
+{
+    return kind == SCRIPT_ELEM_ACTION || kind == SCRIPT_ELEM_DIALOGUE ||
+           kind == SCRIPT_ELEM_PARENTHETICAL || kind == SCRIPT_ELEM_LYRIC ||
+           kind == SCRIPT_ELEM_TRANSITION;
+}
+
 /* ---- helpers over logical lines ------------------------------------ */
 
 static const ScanLine *line_at(const Parser *p, size_t i)
@@ -452,13 +651,30 @@ static const char *scratch_text(const Parser *p)
     return p->scratch.len > 0 ? p->scratch.data : "";
 }
 
-static AuStatus push_elem(Parser *p, ScriptElemKind kind, const char *text,
-                          size_t len, const char *ext, AuSrcLoc loc)
+// Pushes @p el with a copy of text[0, len) as its text, emphasis taken
+// out into spans for the kinds that carry it.
+static AuStatus push_elem(Parser *p, ScriptElem el, const char *text,
+                          size_t len)
 {
-    char *copy = base_arena_strndup(&p->doc->arena, text, len);
+    char *copy = base_arena_alloc(&p->doc->arena, len + 1);
     if (!copy)
         return AU_ENOMEM;
-    ScriptElem el = { kind, copy, ext, loc };
+    size_t n = len;
+    p->toks.len = 0;
+    if (has_emphasis(el.kind) && emph_scan(p, text, len) != AU_OK)
+        return AU_ENOMEM;
+    if (p->toks.len > 0) {
+        if (emph_apply(p, text, len, copy, &n) != AU_OK)
+            return AU_ENOMEM;
+        el.span_count = p->spans.len;
+        el.spans = base_vec_to_arena(&p->spans, &p->doc->arena);
+        if (el.span_count > 0 && !el.spans)
+            return AU_ENOMEM;
+    } else {
+        memcpy(copy, text, len);
+    }
+    copy[n] = '\0';
+    el.text = copy;
     return base_vec_push(&p->elems, &el);
 }
 
@@ -469,7 +685,9 @@ static AuStatus flush_notes(Parser *p, size_t key_limit)
     const ScanNote *notes = p->notes.data;
     while (p->note_next < p->notes.len && notes[p->note_next].key < key_limit) {
         const ScanNote *n = &notes[p->note_next++];
-        ScriptElem el = { SCRIPT_ELEM_NOTE, n->text, NULL, n->loc };
+        ScriptElem el = { .kind = SCRIPT_ELEM_NOTE,
+                          .text = n->text,
+                          .loc = n->loc };
         AuStatus st = base_vec_push(&p->elems, &el);
         if (st != AU_OK)
             return st;
@@ -477,14 +695,14 @@ static AuStatus flush_notes(Parser *p, size_t key_limit)
     return AU_OK;
 }
 
-// Emits text [b, e) of line i as one element, with the notes around it.
-static AuStatus emit_line(Parser *p, ScriptElemKind kind, size_t i, size_t b,
-                          size_t e, const char *ext)
+// Emits text [b, e) of line i as element @p el, with the notes around it.
+static AuStatus emit_line(Parser *p, ScriptElem el, size_t i, size_t b,
+                          size_t e)
 {
     AuStatus st = flush_notes(p, 2 * i + 1);
+    el.loc = line_loc(p, i, b);
     if (st == AU_OK)
-        st = push_elem(p, kind, line_text(p, i) + b, e - b, ext,
-                       line_loc(p, i, b));
+        st = push_elem(p, el, line_text(p, i) + b, e - b);
     if (st == AU_OK)
         st = flush_notes(p, 2 * i + 2);
     return st;
@@ -587,13 +805,17 @@ typedef enum LineKind {
     LINE_CUE,
     LINE_TRANSITION,
     LINE_PAGE_BREAK,
-    LINE_SKIP // sections and synopses: read, not yet represented
+    LINE_LYRIC,
+    LINE_CENTERED,
+    LINE_SECTION,
+    LINE_SYNOPSIS
 } LineKind;
 
 typedef struct LineClass {
     LineKind kind;
     size_t b, e;       // the element's text in the line
     bool like_heading; // a heading prefix without the blank line after
+    int depth;         // LINE_SECTION: the number of '#'
 } LineClass;
 
 static uint32_t decode_utf8(const char *t, size_t len, size_t *adv)
@@ -662,10 +884,11 @@ static bool is_upper_text(const char *t, size_t b, size_t e)
 }
 
 // End of a cue's name: the first '(' or the end. The dual-dialogue '^' is
-// stripped from *e first.
-static size_t cue_name_end(const char *t, size_t b, size_t *e)
+// stripped from *e first, and *dual says whether there was one.
+static size_t cue_name_end(const char *t, size_t b, size_t *e, bool *dual)
 {
-    if (*e > b && t[*e - 1] == '^')
+    *dual = *e > b && t[*e - 1] == '^';
+    if (*dual)
         *e = trim_end(t, b, *e - 1);
     const char *paren = memchr(t + b, '(', *e - b);
     return paren ? (size_t)(paren - t) : *e;
@@ -673,7 +896,8 @@ static size_t cue_name_end(const char *t, size_t b, size_t *e)
 
 static bool is_cue(const char *t, size_t b, size_t e)
 {
-    size_t end = cue_name_end(t, b, &e);
+    bool dual = false;
+    size_t end = cue_name_end(t, b, &e, &dual);
     return is_upper_text(t, b, end);
 }
 
@@ -709,26 +933,34 @@ static LineClass classify(const Parser *p, size_t i, bool prev_blank)
     size_t b = skip_blank(t, 0, l->len), e = trim_end(t, b, l->len);
     bool next_blank = i + 1 >= p->lines.len || line_at(p, i + 1)->blank;
     // Action keeps its indentation.
-    LineClass lc = { LINE_ACTION, 0, e, false };
-    LineClass forced = { LINE_ACTION, skip_blank(t, b + 1, e), e, false };
+    LineClass lc = { LINE_ACTION, 0, e, false, 0 };
+    LineClass forced = { LINE_ACTION, skip_blank(t, b + 1, e), e, false, 0 };
     switch (t[b]) {
     case '!':
+        return forced;
     case '~':
-        forced.b = b + 1;
+        forced.kind = LINE_LYRIC;
         return forced;
     case '=':
         if (is_page_break(t, b, e)) {
             forced.kind = LINE_PAGE_BREAK;
             forced.b = b;
         } else {
-            forced.kind = LINE_SKIP;
+            forced.kind = LINE_SYNOPSIS;
         }
         return forced;
-    case '#':
-        forced.kind = LINE_SKIP;
+    case '#': {
+        size_t k = b;
+        while (k < e && t[k] == '#')
+            k++;
+        forced.kind = LINE_SECTION;
+        forced.b = skip_blank(t, k, e);
+        forced.depth = (int)(k - b > INT_MAX ? INT_MAX : k - b);
         return forced;
+    }
     case '>':
         if (e - b >= 2 && t[e - 1] == '<') {
+            forced.kind = LINE_CENTERED;
             forced.e = trim_end(t, forced.b, e - 1);
             return forced;
         }
@@ -777,20 +1009,31 @@ static LineClass classify(const Parser *p, size_t i, bool prev_blank)
 
 /* ---- elements ------------------------------------------------------ */
 
+static bool is_scene_number_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+           (c >= 'a' && c <= 'z') || c == '-' || c == '.';
+}
+
 static AuStatus emit_heading(Parser *p, size_t i, size_t b, size_t e)
 {
     const char *t = line_text(p, i);
-    // A trailing scene number "#1A#" is production data, not heading text.
+    ScriptElem el = { .kind = SCRIPT_ELEM_SCENE_HEADING };
+    // A trailing scene number "#1A#" is production data, not heading text;
+    // Fountain allows letters, digits, '-' and '.' in it.
     if (e - b >= 3 && t[e - 1] == '#') {
-        // k walks back from the closing '#' over the number itself.
         size_t k = e - 1;
-        while (k > b && t[k - 1] != '#' && !is_blank_char(t[k - 1]))
+        while (k > b && is_scene_number_char(t[k - 1]))
             k--;
-        if (k > b && k < e - 1 && t[k - 1] == '#')
+        if (k > b && k < e - 1 && t[k - 1] == '#') {
+            el.number = base_arena_strndup(&p->doc->arena, t + k, e - 1 - k);
+            if (!el.number)
+                return AU_ENOMEM;
             e = trim_end(t, b, k - 1);
+        }
     }
     p->scenes++;
-    return emit_line(p, SCRIPT_ELEM_SCENE_HEADING, i, b, e, NULL);
+    return emit_line(p, el, i, b, e);
 }
 
 // Builds a cue's extension from "(V.O.)" or "(V.O.) (CONT'D)" groups,
@@ -824,12 +1067,12 @@ static const char *cue_extension(Parser *p, const char *t, size_t b, size_t e,
 static AuStatus emit_cue(Parser *p, size_t i, size_t b, size_t e)
 {
     const char *t = line_text(p, i);
-    size_t name_end = cue_name_end(t, b, &e);
-    const char *ext = NULL;
+    ScriptElem el = { .kind = SCRIPT_ELEM_CHARACTER };
+    size_t name_end = cue_name_end(t, b, &e, &el.dual);
     if (name_end < e) {
         bool ok = true;
-        ext = cue_extension(p, t, name_end, e, &ok);
-        if (!ext)
+        el.extension = cue_extension(p, t, name_end, e, &ok);
+        if (!el.extension)
             return AU_ENOMEM;
         if (!ok)
             report(p, line_loc(p, i, name_end), AU_SEVERITY_WARNING,
@@ -837,23 +1080,24 @@ static AuStatus emit_cue(Parser *p, size_t i, size_t b, size_t e)
                    "character extension '%.*s' is not of the form '(V.O.)'",
                    quote_len(t + name_end, e - name_end, 60), t + name_end);
     }
-    return emit_line(p, SCRIPT_ELEM_CHARACTER, i, b, trim_end(t, b, name_end),
-                     ext);
+    return emit_line(p, el, i, b, trim_end(t, b, name_end));
 }
 
-static AuStatus emit_dialogue(Parser *p, size_t last, AuSrcLoc loc)
+// Emits the lines gathered in the scratch as element @p el, whose last
+// line is @p last, and the notes that stood inside it.
+static AuStatus emit_scratch(Parser *p, ScriptElem el, size_t last)
 {
-    AuStatus st = push_elem(p, SCRIPT_ELEM_DIALOGUE, scratch_text(p),
-                            p->scratch.len, NULL, loc);
+    AuStatus st = push_elem(p, el, scratch_text(p), p->scratch.len);
     return st == AU_OK ? flush_notes(p, 2 * last + 2) : st;
 }
 
-// The lines after a cue up to a blank line: parentheticals and dialogue;
-// a line of two spaces keeps the dialogue going.
+// The lines after a cue up to a blank line: parentheticals, dialogue and
+// sung lyrics ('~'); a line of two spaces keeps the current one going.
 static AuStatus parse_dialogue(Parser *p, size_t *pi)
 {
-    size_t i = *pi, first = SIZE_MAX, last = 0;
-    AuSrcLoc loc = { 0 };
+    size_t i = *pi, last = 0;
+    bool open = false;
+    ScriptElem el = { .kind = SCRIPT_ELEM_DIALOGUE };
     AuStatus st = AU_OK;
     for (; i < p->lines.len && st == AU_OK; i++) {
         const ScanLine *l = line_at(p, i);
@@ -862,45 +1106,58 @@ static AuStatus parse_dialogue(Parser *p, size_t *pi)
         const char *t = line_text(p, i);
         size_t b = skip_blank(t, 0, l->len), e = trim_end(t, b, l->len);
         if (e - b >= 2 && t[b] == '(' && t[e - 1] == ')') {
-            if (first != SIZE_MAX)
-                st = emit_dialogue(p, last, loc);
-            first = SIZE_MAX;
+            if (open)
+                st = emit_scratch(p, el, last);
+            open = false;
+            ScriptElem paren = { .kind = SCRIPT_ELEM_PARENTHETICAL };
             if (st == AU_OK)
-                st = emit_line(p, SCRIPT_ELEM_PARENTHETICAL, i, b, e, NULL);
+                st = emit_line(p, paren, i, b, e);
             continue;
         }
-        if (first == SIZE_MAX) {
+        ScriptElemKind kind = SCRIPT_ELEM_DIALOGUE;
+        if (b < e && t[b] == '~') {
+            kind = SCRIPT_ELEM_LYRIC;
+            b = skip_blank(t, b + 1, e);
+        } else if (l->blank && open) {
+            kind = el.kind;
+        }
+        if (open && kind != el.kind) {
+            st = emit_scratch(p, el, last);
+            open = false;
+        }
+        if (st == AU_OK && !open) {
             st = flush_notes(p, 2 * i + 1);
-            first = i;
-            loc = line_loc(p, i, b);
+            open = true;
+            el = (ScriptElem){ .kind = kind, .loc = line_loc(p, i, b) };
             p->scratch.len = 0;
-        } else {
+        } else if (st == AU_OK) {
             st = scratch_add(p, "\n", 1);
         }
         if (st == AU_OK)
             st = scratch_add(p, t + b, e - b);
         last = i;
     }
-    if (st == AU_OK && first != SIZE_MAX)
-        st = emit_dialogue(p, last, loc);
+    if (st == AU_OK && open)
+        st = emit_scratch(p, el, last);
     *pi = i;
     return st;
 }
 
-// An action paragraph: consecutive non-blank lines that read as action,
-// joined with '\n'.
-static AuStatus parse_action(Parser *p, size_t *pi, LineClass lc)
+// A paragraph of consecutive lines of one class (action, lyric or
+// centred), joined with '\n'; @p el is the element it becomes.
+static AuStatus parse_paragraph(Parser *p, size_t *pi, LineClass lc,
+                                ScriptElem el)
 {
     size_t i = *pi;
     AuStatus st = flush_notes(p, 2 * i + 1);
-    AuSrcLoc loc = line_loc(p, i, lc.b);
+    el.loc = line_loc(p, i, lc.b);
     p->scratch.len = 0;
     if (st == AU_OK)
         st = scratch_add(p, line_text(p, i) + lc.b, lc.e - lc.b);
     size_t last = i++;
     while (st == AU_OK && i < p->lines.len && !line_at(p, i)->blank) {
         LineClass next = classify(p, i, false);
-        if (next.kind != LINE_ACTION)
+        if (next.kind != lc.kind)
             break;
         st = scratch_add(p, "\n", 1);
         if (st == AU_OK)
@@ -908,10 +1165,7 @@ static AuStatus parse_action(Parser *p, size_t *pi, LineClass lc)
         last = i++;
     }
     if (st == AU_OK)
-        st = push_elem(p, SCRIPT_ELEM_ACTION, scratch_text(p), p->scratch.len,
-                       NULL, loc);
-    if (st == AU_OK)
-        st = flush_notes(p, 2 * last + 2);
+        st = emit_scratch(p, el, last);
     *pi = i;
     return st;
 }
@@ -936,14 +1190,26 @@ static AuStatus parse_body(Parser *p, size_t i)
                    quote_len(t, lc.e - lc.b, 60), t,
                    lc.kind == LINE_CUE ? "a character cue" : "action");
         }
-        prev_blank = false;
+        // Outline lines are not printed, so they do not stand between a
+        // blank line and the heading or cue after them.
+        prev_blank =
+            prev_blank && (lc.kind == LINE_SECTION || lc.kind == LINE_SYNOPSIS);
+        ScriptElem el = { .kind = SCRIPT_ELEM_ACTION };
         switch (lc.kind) {
-        case LINE_SKIP:
-            st = flush_notes(p, 2 * i + 2);
+        case LINE_PAGE_BREAK:
+            el.kind = SCRIPT_ELEM_PAGE_BREAK;
+            st = emit_line(p, el, i, lc.b, lc.b);
             i++;
             break;
-        case LINE_PAGE_BREAK:
-            st = emit_line(p, SCRIPT_ELEM_PAGE_BREAK, i, lc.b, lc.b, NULL);
+        case LINE_SECTION:
+            el.kind = SCRIPT_ELEM_SECTION;
+            el.depth = lc.depth;
+            st = emit_line(p, el, i, lc.b, lc.e);
+            i++;
+            break;
+        case LINE_SYNOPSIS:
+            el.kind = SCRIPT_ELEM_SYNOPSIS;
+            st = emit_line(p, el, i, lc.b, lc.e);
             i++;
             break;
         case LINE_HEADING:
@@ -951,7 +1217,8 @@ static AuStatus parse_body(Parser *p, size_t i)
             i++;
             break;
         case LINE_TRANSITION:
-            st = emit_line(p, SCRIPT_ELEM_TRANSITION, i, lc.b, lc.e, NULL);
+            el.kind = SCRIPT_ELEM_TRANSITION;
+            st = emit_line(p, el, i, lc.b, lc.e);
             i++;
             break;
         case LINE_CUE:
@@ -960,8 +1227,16 @@ static AuStatus parse_body(Parser *p, size_t i)
             if (st == AU_OK)
                 st = parse_dialogue(p, &i);
             break;
+        case LINE_LYRIC:
+            el.kind = SCRIPT_ELEM_LYRIC;
+            st = parse_paragraph(p, &i, lc, el);
+            break;
+        case LINE_CENTERED:
+            el.centered = true;
+            st = parse_paragraph(p, &i, lc, el);
+            break;
         case LINE_ACTION:
-            st = parse_action(p, &i, lc);
+            st = parse_paragraph(p, &i, lc, el);
             break;
         }
     }
@@ -1038,6 +1313,8 @@ AuStatus script_parse(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_init(&p.elems, alloc, sizeof(ScriptElem));
     base_vec_init(&p.titles, alloc, sizeof(ScriptTitleEntry));
     base_vec_init(&p.scratch, alloc, 1);
+    base_vec_init(&p.toks, alloc, sizeof(EmphTok));
+    base_vec_init(&p.spans, alloc, sizeof(ScriptSpan));
 
     AuStatus st = parse(&p, alloc);
 
@@ -1048,6 +1325,8 @@ AuStatus script_parse(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_fini(&p.elems);
     base_vec_fini(&p.titles);
     base_vec_fini(&p.scratch);
+    base_vec_fini(&p.toks);
+    base_vec_fini(&p.spans);
     if (st != AU_OK) {
         script_doc_free(&doc);
         return st;
@@ -1096,6 +1375,12 @@ const char *script_elem_kind_name(ScriptElemKind kind)
         return "note";
     case SCRIPT_ELEM_PAGE_BREAK:
         return "page_break";
+    case SCRIPT_ELEM_LYRIC:
+        return "lyric";
+    case SCRIPT_ELEM_SECTION:
+        return "section";
+    case SCRIPT_ELEM_SYNOPSIS:
+        return "synopsis";
     }
     return "unknown";
 }

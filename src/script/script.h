@@ -13,19 +13,48 @@ typedef enum ScriptElemKind {
     SCRIPT_ELEM_DIALOGUE,
     SCRIPT_ELEM_TRANSITION,
     SCRIPT_ELEM_NOTE,
-    SCRIPT_ELEM_PAGE_BREAK
+    SCRIPT_ELEM_PAGE_BREAK,
+    SCRIPT_ELEM_LYRIC,   /**< '~' lines, joined with '\n', without the '~' */
+    SCRIPT_ELEM_SECTION, /**< '#' outline heading; depth counts the '#' */
+    SCRIPT_ELEM_SYNOPSIS /**< '= text' outline summary */
 } ScriptElemKind;
+
+/** Emphasis styles, OR-ed together in ScriptSpan.style. */
+enum {
+    SCRIPT_STYLE_ITALIC = 1,   /**< *text* */
+    SCRIPT_STYLE_BOLD = 2,     /**< **text** */
+    SCRIPT_STYLE_UNDERLINE = 4 /**< _text_ */
+};
+
+/** A run of emphasised text: @p len bytes from byte offset @p start of the
+ * element's text, in @p style (SCRIPT_STYLE_* bits, never 0). */
+typedef struct ScriptSpan {
+    uint32_t start;
+    uint32_t len;
+    uint32_t style;
+} ScriptSpan;
 
 /** One element of the screenplay body. Strings are NUL-terminated UTF-8
  * in the document's arena. For a CHARACTER, text is the name without its
  * extension ("BRICK"), and extension holds "V.O." etc. or NULL. For a
- * SCENE_HEADING, text is the whole heading without a forcing '.'. Multi-line
- * elements (action, dialogue) join their lines with '\n'. */
+ * SCENE_HEADING, text is the whole heading without a forcing '.' and
+ * without its scene number. Multi-line elements (action, dialogue, lyric)
+ * join their lines with '\n'. In action, dialogue, parentheticals, lyrics
+ * and transitions the emphasis markers ('*', '**', '***', '_') and escape
+ * backslashes are removed from text and described by spans instead; note
+ * text is kept raw. A LYRIC between a cue and the next blank line is sung
+ * by that cue's character, like its dialogue. */
 typedef struct ScriptElem {
     ScriptElemKind kind;
     const char *text;
     const char *extension;
-    AuSrcLoc loc; /**< where the element's first character is */
+    AuSrcLoc loc;            /**< where the element's first character is */
+    const char *number;      /**< scene number "1A" from "#1A#", or NULL */
+    bool centered;           /**< ACTION written as "> text <" */
+    bool dual;               /**< CHARACTER marked '^': second of a dual pair */
+    int depth;               /**< SECTION: the number of '#', from 1 */
+    const ScriptSpan *spans; /**< emphasis runs in text order, no overlap */
+    size_t span_count;
 } ScriptElem;
 
 /** One title-page entry: "Title: BRICK & STEEL" gives key "Title". A

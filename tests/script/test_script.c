@@ -282,16 +282,21 @@ static void test_forced_and_misc(void)
     CHECK_OK(r.st);
     if (!r.doc)
         return;
-    CHECK_INT_EQ(r.doc->elem_count, 6);
-    CHECK_ELEM(r.doc, 0, SCRIPT_ELEM_SCENE_HEADING, "EXT. ROAD - DAY", 5, 1);
-    CHECK_ELEM(r.doc, 1, SCRIPT_ELEM_ACTION,
+    CHECK_INT_EQ(r.doc->elem_count, 9);
+    CHECK_ELEM(r.doc, 0, SCRIPT_ELEM_SECTION, "ACT ONE", 1, 3);
+    CHECK_INT_EQ(r.doc->elems[0].depth, 1);
+    CHECK_ELEM(r.doc, 1, SCRIPT_ELEM_SYNOPSIS, "Brick and Steel meet.", 3, 3);
+    CHECK_ELEM(r.doc, 2, SCRIPT_ELEM_SCENE_HEADING, "EXT. ROAD - DAY", 5, 1);
+    CHECK_ELEM(r.doc, 3, SCRIPT_ELEM_ACTION,
                "SCREAMING INTO THE VOID\nHe stops.", 7, 2);
-    CHECK_ELEM(r.doc, 2, SCRIPT_ELEM_PAGE_BREAK, "", 10, 1);
-    CHECK_ELEM(r.doc, 3, SCRIPT_ELEM_ACTION, "Willy Wonka!\nCandy!", 12, 2);
+    CHECK_ELEM(r.doc, 4, SCRIPT_ELEM_PAGE_BREAK, "", 10, 1);
+    CHECK_ELEM(r.doc, 5, SCRIPT_ELEM_LYRIC, "Willy Wonka!\nCandy!", 12, 2);
     // Leading whitespace of action is kept; col is where the text starts.
-    CHECK_ELEM(r.doc, 4, SCRIPT_ELEM_ACTION, "    Indented action.\n\tTabbed.",
+    CHECK_ELEM(r.doc, 6, SCRIPT_ELEM_ACTION, "    Indented action.\n\tTabbed.",
                15, 1);
-    CHECK_ELEM(r.doc, 5, SCRIPT_ELEM_PAGE_BREAK, "", 18, 3);
+    CHECK_ELEM(r.doc, 7, SCRIPT_ELEM_PAGE_BREAK, "", 18, 3);
+    // Two '=' are too few for a page break: a synopsis reading "=".
+    CHECK_ELEM(r.doc, 8, SCRIPT_ELEM_SYNOPSIS, "=", 20, 2);
     CHECK_INT_EQ(r.msgs.count, 0);
     done(&r);
 }
@@ -676,14 +681,18 @@ static void test_big_inputs(void)
         const char *unit;
         AuStatus want;
     } cases[] = {
-        { "word ", AU_OK },         // one 1 MB action line
-        { "[[a]]", AU_OK },         // 200k notes on one line
-        { "[[", AU_ESYNTAX },       // unclosed notes, one line
-        { "[[ \n", AU_ESYNTAX },    // unclosed notes, many lines
-        { "/* ", AU_ESYNTAX },      // unclosed boneyards
-        { "/* */x", AU_OK },        // many boneyards on one line
-        { "A\n", AU_OK },           // 500k lines of one big action
-        { "BRICK\nHi.\n\n", AU_OK } // 100k dialogue blocks
+        { "word ", AU_OK },          // one 1 MB action line
+        { "[[a]]", AU_OK },          // 200k notes on one line
+        { "[[", AU_ESYNTAX },        // unclosed notes, one line
+        { "[[ \n", AU_ESYNTAX },     // unclosed notes, many lines
+        { "/* ", AU_ESYNTAX },       // unclosed boneyards
+        { "/* */x", AU_OK },         // many boneyards on one line
+        { "A\n", AU_OK },            // 500k lines of one big action
+        { "BRICK\nHi.\n\n", AU_OK }, // 100k dialogue blocks
+        { "~la *la*\n", AU_OK },     // one huge lyric
+        { "> *c* <\n", AU_OK },      // one huge centred block
+        { "## s\n= y\n", AU_OK },    // outline lines
+        { "S ^\n~a\nb\n\n", AU_OK }  // lyrics and dialogue in turn
     };
 
     for (size_t i = 0; i < BASE_ARRAY_LEN(cases); i++) {
@@ -753,12 +762,14 @@ static void test_alloc_failures(void)
     size_t cap = 64 * 1024, len = 0;
     char *text = malloc(cap);
     len += (size_t)sprintf(text + len, "Title: Sweep\nAuthor:\n   Me\n\n");
-    for (int i = 0; len + 200 < cap; i++)
+    for (int i = 0; len + 300 < cap; i++)
         len += (size_t)sprintf(text + len,
-                               "INT. ROOM %d - DAY\n\n[[shot: WS]]\n\n"
-                               "BRICK (V.O.)\n(dry)\nHi. [[beat]]\n\n"
+                               "# Part %d\n= Synopsis.\n\n"
+                               "INT. ROOM %d - DAY #%dA#\n\n[[shot: WS]]\n\n"
+                               "BRICK (V.O.)\n(*dry*)\nHi. [[beat]]\n\n"
+                               "STEEL ^\n~La **la** _la_\n\n> *END* <\n\n"
                                "Action /* x */ here.\n\n",
-                               i);
+                               i, i, i);
     int failures = 0;
     bool ok = false;
     for (long n = 1; n < 10000 && !ok; n++) {
@@ -770,6 +781,10 @@ static void test_alloc_failures(void)
         if (st == AU_OK) {
             ok = true;
             CHECK(doc != NULL && doc->title_count == 2);
+            size_t spans = 0;
+            for (size_t i = 0; doc && i < doc->elem_count; i++)
+                spans += doc->elems[i].span_count;
+            CHECK_INT_GE(spans, 4 * 100);
             script_doc_free(&doc);
         } else {
             failures++;
