@@ -538,6 +538,9 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
             }
             break;
         case SCRIPT_ELEM_ACTION:
+            // Action ends a dialogue block: a later lyric is not sung by
+            // the last speaker.
+            speaker = SIZE_MAX;
             if (!sc)
                 break;
             if (pl->st.open_shot != SIZE_MAX)

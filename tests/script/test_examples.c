@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "direct/direct.h"
 #include "script/script.h"
 
 enum {
@@ -242,8 +243,50 @@ static void test_examples(void)
     CHECK_INT_GE(c.escaped, 3);
 }
 
+// The planner reads each example into the expected scenes, shots and cast,
+// with no error and no warning.
+static void test_example_plans(void)
+{
+    static const struct {
+        const char *file;
+        size_t scenes, shots, cast;
+    } plans[] = {
+        { "the-long-night.fountain", 6, 6, 3 },
+        { "harbour-lights.fountain", 6, 10, 3 },
+        { "dry-season.fountain", 6, 6, 4 },
+        { "first-light.fountain", 2, 5, 2 },
+    };
+
+    const AuAllocator *a = base_allocator_default();
+    for (size_t i = 0; i < BASE_ARRAY_LEN(plans); i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/examples/%s", AU_SOURCE_DIR,
+                 plans[i].file);
+        BaseDiag diag = { 0 };
+        char *data = NULL;
+        size_t size = 0;
+        ScriptDoc *doc = NULL;
+        Production *prod = NULL;
+        CHECK_OK(base_file_read(a, &diag, path, 1 << 20, &data, &size));
+        CHECK_OK(script_parse(a, &diag, plans[i].file, data, size, &doc));
+        if (doc)
+            CHECK_OK(direct_plan(a, &diag, doc, &prod));
+        CHECK_INT_EQ(diag.errors, 0);
+        CHECK_INT_EQ(diag.warnings, 0);
+        if (prod) {
+            CHECK_INT_EQ(prod->scene_count, plans[i].scenes);
+            CHECK_INT_EQ(prod->shot_count, plans[i].shots);
+            CHECK_INT_EQ(prod->cast_count, plans[i].cast);
+        }
+        direct_production_free(&prod);
+        script_doc_free(&doc);
+        base_free(a, data);
+    }
+}
+
 int main(void)
 {
     CHECK_RUN(test_examples);
+    CHECK_RUN(test_example_plans);
     return CHECK_DONE();
 }
