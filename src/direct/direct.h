@@ -180,6 +180,9 @@ typedef struct DirectScene {
     const char *number; /**< scene number from "#12A#", or NULL */
     size_t *cast;       /**< cast indices present in the scene */
     size_t cast_count;
+    const char **actions; /**< the scene's action lines, in order */
+    AuSrcLoc *action_locs;
+    size_t action_count;
     AuSrcLoc loc;
 } DirectScene;
 

@@ -152,6 +152,12 @@ typedef struct SceneState {
     size_t first_speaker; // first to speak in it
 } SceneState;
 
+typedef struct ActionRef {
+    size_t scene;
+    const char *text;
+    AuSrcLoc loc;
+} ActionRef;
+
 typedef struct Planner {
     BaseArena *arena;
     const char *file; // the production's own copy of the script's name
@@ -159,6 +165,7 @@ typedef struct Planner {
     BaseDiag *user_diag;
     BaseDiag diag; // records warnings for the plan, then forwards
     BaseVec scenes, sets, cast, shots, scene_cast, warnings;
+    BaseVec actions; // ActionRef: which scene each action line is in
     LangCtx lang;
     SceneState st;
     bool oom;
@@ -543,6 +550,15 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
             speaker = SIZE_MAX;
             if (!sc)
                 break;
+            {
+                ActionRef ar;
+                ar.scene = pl->scenes.len - 1;
+                ar.text = base_arena_strdup(pl->arena, e->text);
+                ar.loc = e->loc;
+                ar.loc.file = pl->file;
+                if (!ar.text || base_vec_push(&pl->actions, &ar) != AU_OK)
+                    return AU_ENOMEM;
+            }
             if (pl->st.open_shot != SIZE_MAX)
                 pl->st.covered_s +=
                     (double)count_words(e->text) / ACTION_WORDS_PER_S;
@@ -663,6 +679,25 @@ static AuStatus finish(Planner *pl, Production *prod)
         (pl->shots.len && !prod->shots) || (pl->sets.len && !prod->sets) ||
         (pl->warnings.len && !prod->warnings))
         return AU_ENOMEM;
+    const ActionRef *acts = pl->actions.data;
+    for (size_t s = 0; s < prod->scene_count; s++) {
+        DirectScene *sc = &prod->scenes[s];
+        size_t n = 0;
+        for (size_t i = 0; i < pl->actions.len; i++)
+            n += acts[i].scene == s;
+        if (n == 0)
+            continue;
+        sc->actions = base_arena_array(pl->arena, n, sizeof(char *));
+        sc->action_locs = base_arena_array(pl->arena, n, sizeof(AuSrcLoc));
+        if (!sc->actions || !sc->action_locs)
+            return AU_ENOMEM;
+        for (size_t i = 0; i < pl->actions.len; i++) {
+            if (acts[i].scene != s)
+                continue;
+            sc->actions[sc->action_count] = acts[i].text;
+            sc->action_locs[sc->action_count++] = acts[i].loc;
+        }
+    }
     const size_t *pairs = pl->scene_cast.data;
     for (size_t s = 0; s < prod->scene_count; s++) {
         DirectScene *sc = &prod->scenes[s];
@@ -703,6 +738,7 @@ AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
     base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
     base_vec_init(&pl.warnings, alloc, sizeof(DirectWarning));
+    base_vec_init(&pl.actions, alloc, sizeof(ActionRef));
     pl.file = base_arena_strdup(&prod->arena, doc->file ? doc->file : "-");
     prod->file = pl.file;
     pl.lang.arena = &prod->arena;
@@ -748,6 +784,7 @@ AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_fini(&pl.shots);
     base_vec_fini(&pl.scene_cast);
     base_vec_fini(&pl.warnings);
+    base_vec_fini(&pl.actions);
     if (st != AU_OK) {
         direct_production_free(&prod);
         return st;
@@ -777,6 +814,7 @@ AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
     base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
     base_vec_init(&pl.warnings, alloc, sizeof(DirectWarning));
+    base_vec_init(&pl.actions, alloc, sizeof(ActionRef));
     pl.file = base_arena_strdup(&prod->arena, name ? name : "prompt");
     prod->file = pl.file;
     prod->aspect = 2.39;
@@ -850,6 +888,10 @@ AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
             st = add_set(&pl, &sc);
         if (st == AU_OK)
             st = base_vec_push(&pl.scenes, &sc);
+        // The prompt is the scene's one action line, for props and verbs.
+        ActionRef ar = { 0, base_arena_strndup(pl.arena, text, len), loc };
+        if (st == AU_OK && (!ar.text || base_vec_push(&pl.actions, &ar)))
+            st = AU_ENOMEM;
         for (size_t i = 0; st == AU_OK && i < pl.cast.len; i++)
             st = note_scene_cast(&pl, 0, i);
     }
@@ -911,6 +953,7 @@ AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
     base_vec_fini(&pl.shots);
     base_vec_fini(&pl.scene_cast);
     base_vec_fini(&pl.warnings);
+    base_vec_fini(&pl.actions);
     if (st != AU_OK) {
         direct_production_free(&prod);
         return st;
