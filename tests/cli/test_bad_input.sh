@@ -48,6 +48,7 @@ head -c 4096 /dev/urandom >"$tmp/garbage.fountain"
 printf 'INT. ROOM - DAY\n\nHello \xff\xfe world.\n' >"$tmp/badutf8.fountain"
 truncate -s 200M "$tmp/huge.fountain"
 mkdir -p "$tmp/adir"
+printf 'EXT. ROAD - DAY\n\n[[shot: CU, WS]]\n[[shot: -5mm]]\n[[look: noire]]\n\nBRICK\nHi.\n' >"$tmp/notes.fountain"
 
 expect empty 2 'empty.fountain:1:1: error: .*scene' "$out" -- render "$tmp/empty.fountain" -o "$out"
 expect no-scene 2 'noscene.fountain:1:1: error: .*scene' "$out" -- render "$tmp/noscene.fountain" -o "$out"
@@ -70,6 +71,15 @@ expect no-args 1 'usage' - --
 expect still-no-shot 1 'needs --shot' "$tmp/f.png" -- still "$good" -o "$tmp/f.png"
 expect still-bad-shot 1 'there is no shot 99' "$tmp/f.png" -- still "$good" --shot 99 -o "$tmp/f.png"
 expect still-bad-time 1 'outside shot 1' "$tmp/f.png" -- still "$good" --shot 1 --at 1000 -o "$tmp/f.png"
+expect notes-all-errors 2 'notes.fountain:3:13: error: two shot sizes' "$out" -- render "$tmp/notes.fountain" -o "$out"
+if [ "$(grep -c 'error:' "$tmp/stderr")" -eq 3 ] && grep -q 'notes.fountain:5:9: error: .*did you mean' "$tmp/stderr"; then
+  passed=$((passed + 1)); echo "ok   notes-three-lines" >&2
+else
+  failed=$((failed + 1)); echo "FAIL notes-three-lines: want 3 errors, one per problem" >&2; cat "$tmp/stderr" >&2
+fi
+expect prompt-empty 2 'prompt:1:1: error: the prompt is empty' "$out" -- render -p "   " -o "$out"
+expect prompt-and-script 1 'not both' "$out" -- render "$good" -p "a man" -o "$out"
+expect bad-format 1 "--format wants" - -- plan "$good" --format xml
 expect plan-missing 3 'cannot open' - -- plan "$tmp/nope.fountain"
 
 echo "$passed passed, $failed failed"
