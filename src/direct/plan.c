@@ -150,6 +150,8 @@ typedef struct SceneState {
     size_t open_shot;     // index of the director's shot being filled
     double covered_s;     // time its content needs
     size_t first_speaker; // first to speak in it
+    size_t last_speaker;  // who spoke the scene's last line
+    bool cue_dual;        // the current cue is the second of a dual pair
 } SceneState;
 
 typedef struct ActionRef {
@@ -313,6 +315,7 @@ static void begin_scene(Planner *pl)
     pl->st.scene_transition_set = tr_set;
     pl->st.open_shot = SIZE_MAX;
     pl->st.first_speaker = SIZE_MAX;
+    pl->st.last_speaker = SIZE_MAX;
     pl->st.look = pl->prod->look;
 }
 
@@ -467,6 +470,66 @@ static void on_transition(Planner *pl, const ScriptElem *e)
     pl->st.transition_set = true;
 }
 
+// A speech longer than this gets a reaction shot of the listener, as an
+// editor would cut away during a monologue.
+#define LONG_SPEECH_S 6.0
+// How long the reaction shot holds.
+#define REACTION_S 2.0
+
+// Someone to react: the last other speaker of the scene, or else anyone
+// else the scene has.
+static size_t listener_of(Planner *pl, size_t scene, size_t speaker)
+{
+    if (pl->st.last_speaker != SIZE_MAX && pl->st.last_speaker != speaker)
+        return pl->st.last_speaker;
+    const size_t *pairs = pl->scene_cast.data;
+    for (size_t i = 0; i < pl->scene_cast.len; i += 2)
+        if (pairs[i] == scene && pairs[i + 1] != speaker)
+            return pairs[i + 1];
+    return SIZE_MAX;
+}
+
+// Auteur's coverage of a line of dialogue: a single on the speaker; the
+// second line of dual dialogue turns the first's single into a two-shot of
+// both; a long speech cuts away to the listener for a reaction.
+static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
+{
+    size_t scene = pl->scenes.len - 1;
+    double d = dialogue_s(e->text);
+    size_t n = pl->shots.len;
+    DirectShot *prev = n ? shot_at(pl, n - 1) : NULL;
+    if (pl->st.cue_dual && prev && prev->scene == scene && prev->dialogue &&
+        prev->subject != SIZE_MAX && prev->subject != speaker &&
+        prev->set_by == 0) {
+        prev->kind = DIRECT_KIND_TWO_SHOT;
+        prev->partner = speaker;
+        prev->duration_s = prev->duration_s > d ? prev->duration_s : d;
+        prev->reason = "dual dialogue two-shot";
+        pl->st.last_speaker = speaker;
+        return AU_OK;
+    }
+    size_t listener = listener_of(pl, scene, speaker);
+    bool react = d > LONG_SPEECH_S && listener != SIZE_MAX;
+    DirectShot *s = new_shot(pl, scene, DIRECT_SHOT_MS, speaker, e->loc);
+    if (!s)
+        return AU_ENOMEM;
+    s->duration_s = react ? d - REACTION_S : d;
+    s->reason = "dialogue single";
+    s->dialogue = base_arena_strdup(pl->arena, e->text);
+    if (!s->dialogue)
+        return AU_ENOMEM;
+    if (react) {
+        DirectShot *r = new_shot(pl, scene, DIRECT_SHOT_MCU, listener, e->loc);
+        if (!r)
+            return AU_ENOMEM;
+        r->lens_mm = 50.0;
+        r->duration_s = REACTION_S;
+        r->reason = "reaction";
+    }
+    pl->st.last_speaker = speaker;
+    return AU_OK;
+}
+
 static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
 {
     AuStatus st = AU_OK;
@@ -512,8 +575,7 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
                           "character cue '%s' before the first scene "
                           "heading is ignored",
                           e->text);
-            else
-                st = note_scene_cast(pl, pl->scenes.len - 1, speaker);
+            pl->st.cue_dual = e->dual;
             break;
         case SCRIPT_ELEM_DIALOGUE:
         case SCRIPT_ELEM_LYRIC: // a sung line is timed like a spoken one
@@ -532,17 +594,8 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
                 break;
             }
             st = ensure_establishing(pl, sc->loc);
-            if (st == AU_OK) {
-                DirectShot *s = new_shot(pl, pl->scenes.len - 1, DIRECT_SHOT_MS,
-                                         speaker, e->loc);
-                if (!s)
-                    return AU_ENOMEM;
-                s->duration_s = dialogue_s(e->text);
-                s->reason = "dialogue single";
-                s->dialogue = base_arena_strdup(pl->arena, e->text);
-                if (!s->dialogue)
-                    return AU_ENOMEM;
-            }
+            if (st == AU_OK)
+                st = cover_line(pl, e, speaker);
             break;
         case SCRIPT_ELEM_ACTION:
             // Action ends a dialogue block: a later lyric is not sung by
@@ -580,13 +633,17 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
 static AuStatus collect_cast(Planner *pl, const ScriptDoc *doc)
 {
     AuStatus st = AU_OK;
-    bool in_body = false;
+    size_t scene = SIZE_MAX;
     for (size_t i = 0; i < doc->elem_count && st == AU_OK; i++) {
         const ScriptElem *e = &doc->elems[i];
         if (e->kind == SCRIPT_ELEM_SCENE_HEADING)
-            in_body = true;
-        if (e->kind == SCRIPT_ELEM_CHARACTER && in_body)
+            scene = scene == SIZE_MAX ? 0 : scene + 1;
+        if (e->kind == SCRIPT_ELEM_CHARACTER && scene != SIZE_MAX) {
             st = add_cast(pl, e);
+            // Everyone who speaks in a scene is in it from its first shot.
+            if (st == AU_OK)
+                st = note_scene_cast(pl, scene, find_cast(pl, e->text));
+        }
     }
     for (size_t i = 0; i < doc->elem_count && st == AU_OK; i++) {
         const ScriptElem *e = &doc->elems[i];

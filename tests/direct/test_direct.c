@@ -272,6 +272,36 @@ static void test_prompt(void)
     CHECK(p == NULL);
 }
 
+static void test_auto_coverage(void)
+{
+    BaseDiag diag = { 0 };
+    AuStatus st;
+    // A dual pair becomes one two-shot; a 20-word speech (8 s) cuts away
+    // to the listener for 2 s.
+    Production *p = plan("INT. KITCHEN - NIGHT\n\n"
+                         "BRICK\nNow.\n\n"
+                         "STEEL ^\nNever.\n\n"
+                         "BRICK\none two three four five six seven eight "
+                         "nine ten eleven twelve thirteen fourteen fifteen "
+                         "sixteen seventeen eighteen nineteen twenty\n",
+                         &diag, &st);
+    CHECK_OK(st);
+    if (!p)
+        return;
+    CHECK_INT_EQ(p->shot_count, 4);
+    CHECK_INT_EQ(p->shots[1].kind, DIRECT_KIND_TWO_SHOT);
+    CHECK_INT_EQ(p->shots[1].subject, 0);
+    CHECK_INT_EQ(p->shots[1].partner, 1);
+    CHECK_NEAR(p->shots[2].duration_s, 8.0 - 2.0, 1e-9);
+    CHECK_INT_EQ(p->shots[2].subject, 0);
+    CHECK_STR_EQ(p->shots[3].reason, "reaction");
+    CHECK_INT_EQ(p->shots[3].subject, 1);
+    CHECK_INT_EQ(p->shots[3].size, DIRECT_SHOT_MCU);
+    CHECK_NEAR(p->shots[3].duration_s, 2.0, 1e-9);
+    CHECK_NEAR(p->duration_s, 3.0 + 2.0 + 8.0, 1e-9);
+    direct_production_free(&p);
+}
+
 int main(void)
 {
     A = base_allocator_default();
@@ -283,5 +313,6 @@ int main(void)
     CHECK_RUN(test_notes_apply_forward);
     CHECK_RUN(test_every_error_in_one_run);
     CHECK_RUN(test_prompt);
+    CHECK_RUN(test_auto_coverage);
     return CHECK_DONE();
 }
