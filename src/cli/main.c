@@ -16,7 +16,8 @@ enum {
     EXIT_SCRIPT = 2,
     EXIT_IO = 3,
     EXIT_INTERNAL = 4,
-    EXIT_CANCELED = 5
+    // 5 is kept for auteur lint finding problems (issue 4).
+    EXIT_CANCELED = 6
 };
 
 static const char usage_text[] =
@@ -50,7 +51,7 @@ static const char usage_text[] =
     "\n"
     "exit codes:\n"
     "  0 success, 1 usage error, 2 bad script, 3 input/output error,\n"
-    "  4 internal error or out of memory, 5 canceled\n";
+    "  4 internal error or out of memory, 6 canceled\n";
 
 static const char *prog = "auteur";
 
