@@ -107,6 +107,11 @@ AU_API void au_context_set_progress(AuContext *ctx, AuProgressFn fn,
 /** Sets the number of render threads; 0 (the default) uses every core.
  * The frames are bit-identical whatever the count. */
 AU_API void au_context_set_threads(AuContext *ctx, int threads);
+/** Sets the seed for every choice auteur makes itself when planning
+ * (coverage lenses and sizes) and building (blocking, sets, cast details
+ * the script leaves open); never a choice a note wrote down. Without it, a
+ * script's "Seed:" or 1 is used. */
+AU_API void au_context_set_seed(AuContext *ctx, uint64_t seed);
 /** Returns the number of errors reported through the context so far. */
 AU_API size_t au_context_error_count(const AuContext *ctx);
 
@@ -154,9 +159,9 @@ AU_API AuStatus au_project_plan_text(const AuProject *project, char **out);
 /** The frame aspect ratio (width / height) the script asks for with
  * "Aspect:" on its title page, or 2.39. */
 AU_API double au_project_aspect(const AuProject *project);
-/** Sets *seed to the script's "Seed:" and returns 1, or returns 0 when the
- * script gives none. */
-AU_API int au_project_seed(const AuProject *project, uint64_t *seed);
+/** The seed the plan's own choices were made with: the one given to
+ * au_context_set_seed, else the script's "Seed:", else 1. */
+AU_API uint64_t au_project_seed(const AuProject *project);
 /** Frees a string returned by the library and sets *s to NULL. */
 AU_API void au_string_free(char **s);
 

@@ -21,6 +21,8 @@ struct AuContext {
     AuProgressFn progress;
     void *progress_user;
     int threads;
+    uint64_t seed;
+    bool seed_given;
 };
 
 struct AuProject {
@@ -72,6 +74,12 @@ void au_context_set_threads(AuContext *ctx, int threads)
     ctx->threads = threads < 0 ? 0 : threads;
 }
 
+void au_context_set_seed(AuContext *ctx, uint64_t seed)
+{
+    ctx->seed = seed;
+    ctx->seed_given = true;
+}
+
 size_t au_context_error_count(const AuContext *ctx)
 {
     return ctx->diag.errors;
@@ -87,7 +95,8 @@ AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
     AuStatus st = script_parse(&ctx->alloc, &ctx->diag, name ? name : "-", data,
                                size, &p->doc);
     if (st == AU_OK)
-        st = direct_plan(&ctx->alloc, &ctx->diag, p->doc, &p->prod);
+        st = direct_plan_seeded(&ctx->alloc, &ctx->diag, p->doc, ctx->seed,
+                                ctx->seed_given, &p->prod);
     if (st != AU_OK) {
         au_project_free(&p);
         return st;
@@ -193,12 +202,9 @@ double au_project_aspect(const AuProject *project)
     return project->prod->aspect;
 }
 
-int au_project_seed(const AuProject *project, uint64_t *seed)
+uint64_t au_project_seed(const AuProject *project)
 {
-    if (!project->prod->has_seed)
-        return 0;
-    *seed = project->prod->seed;
-    return 1;
+    return project->prod->seed;
 }
 
 void au_string_free(char **s)

@@ -338,6 +338,8 @@ static int run(Args *a)
     }
     au_context_set_diag(ctx, print_diag, NULL);
     au_context_set_threads(ctx, a->threads);
+    if (a->seed_given)
+        au_context_set_seed(ctx, a->opts.seed);
     progress.enabled = !a->quiet && isatty(STDERR_FILENO);
     progress.start_s = now_s();
     au_context_set_progress(ctx, draw_progress, &progress);
@@ -349,9 +351,8 @@ static int run(Args *a)
         goto done;
     }
     // The script's title page sets defaults the command line overrides.
-    uint64_t seed;
-    if (!a->seed_given && au_project_seed(project, &seed))
-        a->opts.seed = seed;
+    if (!a->seed_given)
+        a->opts.seed = au_project_seed(project);
     if (!a->size_given) {
         int h =
             (int)lround(a->opts.width / au_project_aspect(project) / 2.0) * 2;

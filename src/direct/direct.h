@@ -240,8 +240,8 @@ typedef struct Production {
     const char *title;
     const char *file; /**< the script's name, used by every AuSrcLoc */
     double aspect;    /**< frame width / height, from "Aspect:" or 2.39 */
-    uint64_t seed;    /**< from "Seed:", or 0 when not given */
-    bool has_seed;
+    uint64_t seed;    /**< the seed of auteur's choices */
+    bool has_seed;    /**< the title page gave "Seed:" */
     const char *look; /**< default look from "Look:", or NULL */
     DirectScene *scenes;
     size_t scene_count;
@@ -269,6 +269,14 @@ typedef struct Production {
  * no scene, AU_ENOMEM. On success *out is owned by the caller. */
 AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
                      const ScriptDoc *doc, Production **out);
+
+/** As direct_plan, with the seed for every choice auteur makes itself
+ * (the lens and size of its coverage; never a choice a note wrote down).
+ * When @p seed_given is false the title page's "Seed:" is used, else 1.
+ * The seed used is Production.seed. */
+AuStatus direct_plan_seeded(const AuAllocator *alloc, BaseDiag *diag,
+                            const ScriptDoc *doc, uint64_t seed,
+                            bool seed_given, Production **out);
 
 /** Plans a one-line prompt (@p len bytes of UTF-8 @p text, named @p name
  * in diagnostics) into a one-scene, one-shot Production, with the same

@@ -220,8 +220,14 @@ AuStatus direct_plan_json(const Production *prod, char **out)
         cast_json(prod), "warnings", warnings_json(prod));
     if (!root)
         return AU_ENOMEM;
-    if (prod->has_seed)
+    // JSON integers are signed; a seed above 2^63 is printed as its text.
+    if (prod->seed <= (uint64_t)INT64_MAX)
         json_object_set_new(root, "seed", json_integer((json_int_t)prod->seed));
+    else {
+        char text[24];
+        snprintf(text, sizeof text, "%llu", (unsigned long long)prod->seed);
+        json_object_set_new(root, "seed", json_string(text));
+    }
     drop_nulls(root);
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
                                       JSON_REAL_PRECISION(6));

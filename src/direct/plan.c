@@ -346,6 +346,13 @@ static DirectScene *cur_scene(Planner *pl)
 }
 
 // Auteur's coverage opens each scene on a wide of everyone.
+// A choice among @p n that depends on the seed and on @p salt (which shot,
+// which decision) only, so one seed always makes the same film.
+static size_t choose(const Planner *pl, uint64_t salt, size_t n)
+{
+    return (size_t)(base_hash_mix(pl->prod->seed, salt) % n);
+}
+
 static AuStatus ensure_establishing(Planner *pl, AuSrcLoc loc)
 {
     size_t scene = pl->scenes.len - 1;
@@ -355,6 +362,9 @@ static AuStatus ensure_establishing(Planner *pl, AuSrcLoc loc)
     DirectShot *s = new_shot(pl, scene, DIRECT_SHOT_WS, SIZE_MAX, loc);
     if (!s)
         return AU_ENOMEM;
+    // Wide lenses an operator would pick for an establishing shot.
+    static const double lenses[] = { 24.0, 18.0, 28.0, 21.0 };
+    s->lens_mm = lenses[choose(pl, 0x1000 + n, BASE_ARRAY_LEN(lenses))];
     s->duration_s = DIRECT_ESTABLISH_S;
     s->reason = "establishing";
     return AU_OK;
@@ -510,19 +520,33 @@ static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
     }
     size_t listener = listener_of(pl, scene, speaker);
     bool react = d > LONG_SPEECH_S && listener != SIZE_MAX;
-    DirectShot *s = new_shot(pl, scene, DIRECT_SHOT_MS, speaker, e->loc);
+
+    // A single is a medium shot or a medium close-up, on a normal or
+    // slightly long lens.
+    static const struct {
+        DirectShotSize size;
+        double lens_mm;
+    } singles[] = { { DIRECT_SHOT_MS, 35.0 },
+                    { DIRECT_SHOT_MCU, 50.0 },
+                    { DIRECT_SHOT_MS, 40.0 } };
+
+    size_t pick = choose(pl, 0x2000 + n, BASE_ARRAY_LEN(singles));
+    DirectShot *s = new_shot(pl, scene, singles[pick].size, speaker, e->loc);
     if (!s)
         return AU_ENOMEM;
+    s->lens_mm = singles[pick].lens_mm;
     s->duration_s = react ? d - REACTION_S : d;
     s->reason = "dialogue single";
     s->dialogue = base_arena_strdup(pl->arena, e->text);
     if (!s->dialogue)
         return AU_ENOMEM;
     if (react) {
-        DirectShot *r = new_shot(pl, scene, DIRECT_SHOT_MCU, listener, e->loc);
+        bool cu = choose(pl, 0x3000 + n, 2) == 1;
+        DirectShot *r = new_shot(
+            pl, scene, cu ? DIRECT_SHOT_CU : DIRECT_SHOT_MCU, listener, e->loc);
         if (!r)
             return AU_ENOMEM;
-        r->lens_mm = 50.0;
+        r->lens_mm = cu ? 85.0 : 50.0;
         r->duration_s = REACTION_S;
         r->reason = "reaction";
     }
@@ -778,6 +802,13 @@ static AuStatus finish(Planner *pl, Production *prod)
 AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
                      const ScriptDoc *doc, Production **out)
 {
+    return direct_plan_seeded(alloc, diag, doc, 1, false, out);
+}
+
+AuStatus direct_plan_seeded(const AuAllocator *alloc, BaseDiag *diag,
+                            const ScriptDoc *doc, uint64_t seed,
+                            bool seed_given, Production **out)
+{
     Production *prod = base_calloc(alloc, 1, sizeof *prod);
     if (!prod)
         return AU_ENOMEM;
@@ -807,6 +838,10 @@ AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
     AuStatus st = pl.file ? AU_OK : AU_ENOMEM;
     if (st == AU_OK) {
         title_defaults(&pl, doc);
+        if (seed_given)
+            prod->seed = seed;
+        else if (!prod->has_seed)
+            prod->seed = 1;
         st = collect_cast(&pl, doc);
     }
     if (st == AU_OK) {
@@ -875,6 +910,7 @@ AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
     pl.file = base_arena_strdup(&prod->arena, name ? name : "prompt");
     prod->file = pl.file;
     prod->aspect = 2.39;
+    prod->seed = 1;
     pl.lang.arena = &prod->arena;
     pl.lang.diag = &pl.diag;
     pl.lang.strict = false;

@@ -73,9 +73,11 @@ static void test_coverage_and_timing(void)
     CHECK_INT_EQ(p->shots[0].size, DIRECT_SHOT_WS);
     CHECK(p->shots[0].subject == SIZE_MAX);
     CHECK_NEAR(p->shots[0].duration_s, DIRECT_ESTABLISH_S, 1e-9);
-    CHECK_INT_EQ(p->shots[1].size, DIRECT_SHOT_MS);
+    // auteur's single: a medium or medium close-up on a 35-50 mm lens.
+    CHECK(p->shots[1].size == DIRECT_SHOT_MS ||
+          p->shots[1].size == DIRECT_SHOT_MCU);
     CHECK_INT_EQ(p->shots[1].subject, 0);
-    CHECK_NEAR(p->shots[1].lens_mm, 35.0, 1e-9);
+    CHECK(p->shots[1].lens_mm >= 35.0 && p->shots[1].lens_mm <= 50.0);
     // One word is under the two-second floor.
     CHECK_NEAR(p->shots[1].duration_s, 2.0, 1e-9);
     // Twelve words at 2.5 words per second.
@@ -134,8 +136,13 @@ static void test_plan_json(void)
         json_t *shots = json_object_get(root, "shots");
         CHECK_INT_EQ(json_array_size(shots), 2);
         json_t *s1 = json_array_get(shots, 1);
-        CHECK_STR_EQ(json_string_value(json_object_get(s1, "size")), "MS");
-        CHECK_NEAR(json_real_value(json_object_get(s1, "lens_mm")), 35.0, 1e-9);
+        CHECK_STR_EQ(json_string_value(json_object_get(s1, "size")),
+                     direct_shot_size_name(p->shots[1].size));
+        CHECK_NEAR(json_real_value(json_object_get(s1, "lens_mm")),
+                   p->shots[1].lens_mm, 1e-9);
+        CHECK_STR_EQ(json_string_value(json_object_get(
+                         json_object_get(s1, "set_by"), "size")),
+                     "auteur");
         CHECK_STR_EQ(json_string_value(
                          json_array_get(json_object_get(s1, "subjects"), 0)),
                      "BRICK");
@@ -302,6 +309,52 @@ static void test_auto_coverage(void)
     direct_production_free(&p);
 }
 
+// The seed changes auteur's own choices and never the director's.
+static void test_seed_variations(void)
+{
+    const char *text = "EXT. PATIO - DAY\n\n"
+                       "BRICK\nOne.\n\nSTEEL\nTwo.\n\nBRICK\nThree.\n\n"
+                       "[[shot: CU STEEL, 85mm]]\n\nSTEEL\nFour.\n";
+    ScriptDoc *doc = NULL;
+    BaseDiag diag = { 0 };
+    CHECK_OK(script_parse(A, &diag, "t", text, strlen(text), &doc));
+    if (!doc)
+        return;
+    char first[64] = "";
+    int distinct = 0;
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+        Production *p = NULL, *again = NULL;
+        CHECK_OK(direct_plan_seeded(A, &diag, doc, seed, true, &p));
+        CHECK_OK(direct_plan_seeded(A, &diag, doc, seed, true, &again));
+        if (!p || !again)
+            break;
+        char sig[64];
+        size_t len = 0;
+        for (size_t i = 0; i < 4; i++)
+            len += (size_t)snprintf(sig + len, sizeof sig - len, "%d/%g ",
+                                    (int)p->shots[i].size, p->shots[i].lens_mm);
+        if (seed == 1)
+            memcpy(first, sig, sizeof first);
+        else if (strcmp(sig, first) != 0)
+            distinct++;
+        // Same seed, same plan.
+        for (size_t i = 0; i < p->shot_count; i++) {
+            CHECK_INT_EQ(p->shots[i].size, again->shots[i].size);
+            CHECK_NEAR(p->shots[i].lens_mm, again->shots[i].lens_mm, 0);
+        }
+        // The director's CU on STEEL at 85mm is the same for every seed.
+        const DirectShot *cu = &p->shots[p->shot_count - 1];
+        CHECK_INT_EQ(cu->size, DIRECT_SHOT_CU);
+        CHECK_NEAR(cu->lens_mm, 85.0, 0);
+        CHECK_INT_EQ(cu->subject, 1);
+        CHECK(p->seed == seed);
+        direct_production_free(&p);
+        direct_production_free(&again);
+    }
+    CHECK(distinct >= 3);
+    script_doc_free(&doc);
+}
+
 int main(void)
 {
     A = base_allocator_default();
@@ -314,5 +367,6 @@ int main(void)
     CHECK_RUN(test_every_error_in_one_run);
     CHECK_RUN(test_prompt);
     CHECK_RUN(test_auto_coverage);
+    CHECK_RUN(test_seed_variations);
     return CHECK_DONE();
 }
