@@ -23,5 +23,5 @@ run() {
   line=$(tail -n 1 "$tmp/log")
   echo "$label: ${line#*: }"
 }
-run "final   1280x536 16 spp" "$@"
-run "preview 1280x536  2 spp" --preview "$@"
+run "final   1280x536, 4 spp + denoise" "$@"
+run "preview 1280x536, 2 spp + denoise" --preview "$@"
