@@ -7,9 +7,22 @@
 #include "../direct/direct.h"
 #include "../world/world.h"
 
-/** Super 35 sensor width in millimetres; the height follows the frame's
- * aspect ratio. */
-#define CAMERA_SUPER35_WIDTH_MM 24.89
+/** Sensor widths in millimetres; the height follows the frame's aspect
+ * ratio. Super 35 is the default. */
+#define CAMERA_SUPER35_WIDTH_MM    24.89
+#define CAMERA_FULL_FRAME_WIDTH_MM 36.0
+#define CAMERA_65MM_WIDTH_MM       54.12
+
+/** The focal lengths the solver accepts, in millimetres. */
+#define CAMERA_LENS_MIN_MM 12.0
+#define CAMERA_LENS_MAX_MM 300.0
+
+/** The low, high and dutch angle when the shot gives none, in degrees. */
+#define CAMERA_ANGLE_DEFAULT_DEG 15.0
+
+/** The camera never comes closer than this to anyone's eyes (a POV shot's
+ * own subject aside), in metres. */
+#define CAMERA_MIN_EYE_DIST_M 0.15
 
 /** A pinhole camera in world space: an orthonormal basis, a focal length
  * and the sensor size, which together give the field of view. */
@@ -24,10 +37,23 @@ typedef struct CameraView {
 } CameraView;
 
 /** Frames shot @p shot_index of @p prod in @p scene for a frame of
- * @p aspect (width / height). A medium shot puts the subject's head top
- * near the top of frame and the waist at the bottom, at eye level; a wide
- * shot holds everyone head to feet. Fails with AU_EINVAL when the shot's
- * subject is not in the scene. */
+ * @p aspect (width / height) on a sensor @p sensor_w_mm wide, by the
+ * rules of docs/cinematography.md: the extent the shot size names fills
+ * the frame height (the eyes on the upper third line for MCU and
+ * tighter), the face has look room, and the kind (single, group,
+ * two-shot, over the shoulder, POV, insert) and angle (eye level, low,
+ * high, overhead, dutch) place and turn the camera. Every term is
+ * measured on the characters' projected skeletons. Fails with AU_EINVAL,
+ * leaving *out untouched, when the subject or partner is not in the
+ * scene, the lens is outside CAMERA_LENS_MIN_MM..CAMERA_LENS_MAX_MM, an
+ * argument is out of range, or the lens, sensor and size cannot be met
+ * without the camera standing inside a character, within
+ * CAMERA_MIN_EYE_DIST_M of their eyes or under the floor. */
+AuStatus camera_solve_sensor(const Production *prod, size_t shot_index,
+                             const Scene *scene, double aspect,
+                             double sensor_w_mm, CameraView *out);
+
+/** camera_solve_sensor on a Super 35 sensor (CAMERA_SUPER35_WIDTH_MM). */
 AuStatus camera_solve(const Production *prod, size_t shot_index,
                       const Scene *scene, double aspect, CameraView *out);
 
