@@ -165,6 +165,13 @@ AU_API uint64_t au_project_seed(const AuProject *project);
 /** Frees a string returned by the library and sets *s to NULL. */
 AU_API void au_string_free(char **s);
 
+/** Checks the director's own shots and the cuts around them (impossible
+ * framing, crossing the 180-degree line, jump cuts, headroom, cuts at a
+ * joint, tangents). Each problem is one warning to the diagnostic sink
+ * with its line:col, why it matters and a fix; *problems gets how many. */
+AU_API AuStatus au_project_lint(AuContext *ctx, const AuProject *project,
+                                size_t *problems);
+
 /** How to render. Start from au_render_options_default. */
 typedef struct AuRenderOptions {
     int width;          /**< pixels, even, 16..AU_MAX_FRAME_SIDE */

@@ -216,6 +216,13 @@ void au_string_free(char **s)
     *s = NULL;
 }
 
+AuStatus au_project_lint(AuContext *ctx, const AuProject *project,
+                         size_t *problems)
+{
+    return camera_lint(&ctx->alloc, &ctx->diag, project->prod,
+                       project->prod->seed, problems);
+}
+
 void au_render_options_default(AuRenderOptions *opts)
 {
     memset(opts, 0, sizeof *opts);
@@ -313,6 +320,20 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
     CameraView view;
     st = camera_solve(prod, shot, scene,
                       (double)job->opts->width / job->opts->height, &view);
+    if (st == AU_EINVAL) {
+        // A direction the set cannot honour is a problem in the script:
+        // say which shot and where, rather than fail without a word.
+        const DirectShot *ds = &prod->shots[shot];
+        base_diag(&job->ctx->diag, ds->loc, AU_SEVERITY_ERROR, "unframeable",
+                  "shot %zu (%s %s, %.0f mm, %s) cannot be framed: the "
+                  "camera would stand inside someone, under the floor or "
+                  "too close; try another lens or angle (auteur lint "
+                  "explains)",
+                  shot + 1, direct_shot_size_name(ds->size),
+                  direct_shot_kind_name(ds->kind), ds->lens_mm,
+                  direct_angle_name(ds->angle));
+        st = AU_ESYNTAX;
+    }
     if (st == AU_OK) {
         LightRig rig;
         const DirectShot *ds = &prod->shots[shot];

@@ -65,4 +65,13 @@ double camera_vfov_rad(const CameraView *view);
  * point is behind the camera. */
 bool camera_project(const CameraView *view, Vec3 p, double *x, double *y);
 
+/** `auteur lint`: checks every director's shot of @p prod and the cuts
+ * into and out of it, reporting each problem to @p diag as a warning with
+ * its line:col, what is wrong, why it matters and a fix (codes
+ * lint-impossible, lint-crossing, lint-jump-cut, lint-headroom,
+ * lint-tangent, lint-joint-cut). *problems gets the number reported.
+ * AU_ENOMEM on failure. */
+AuStatus camera_lint(const AuAllocator *alloc, BaseDiag *diag,
+                     const Production *prod, uint64_t seed, size_t *problems);
+
 #endif

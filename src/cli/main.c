@@ -16,7 +16,7 @@ enum {
     EXIT_SCRIPT = 2,
     EXIT_IO = 3,
     EXIT_INTERNAL = 4,
-    // 5 is kept for auteur lint finding problems (issue 4).
+    EXIT_PROBLEMS = 5,
     EXIT_CANCELED = 6
 };
 
@@ -32,6 +32,9 @@ static const char usage_text[] =
     "               [--passes DIR] [options]\n"
     "      render one frame of shot N (from 1); with --passes, DIR gets\n"
     "      id.png (16-bit: cast index + 1 per pixel) and albedo.png\n"
+    "  auteur lint SCRIPT\n"
+    "      check the director's shots: line crossings, jump cuts, headroom,\n"
+    "      joint cuts, tangents, impossible framing; each with a fix\n"
     "  auteur plan|render|still -p \"PROMPT\" ...\n"
     "      a one-line prompt instead of a SCRIPT, e.g. -p \"a lone rider\n"
     "      crosses the desert at golden hour, wide, slow dolly in, 15s\"\n"
@@ -51,7 +54,8 @@ static const char usage_text[] =
     "\n"
     "exit codes:\n"
     "  0 success, 1 usage error, 2 bad script, 3 input/output error,\n"
-    "  4 internal error or out of memory, 6 canceled\n";
+    "  4 internal error or out of memory, 5 lint found problems,\n"
+    "  6 canceled\n";
 
 static const char *prog = "auteur";
 
@@ -372,6 +376,16 @@ static int run(Args *a)
             }
             au_string_free(&json);
         }
+    } else if (strcmp(a->command, "lint") == 0) {
+        size_t problems = 0;
+        st = au_project_lint(ctx, project, &problems);
+        if (st == AU_OK && problems) {
+            fprintf(stderr, "%s: %zu problem%s\n",
+                    a->script ? a->script : "prompt", problems,
+                    problems == 1 ? "" : "s");
+            rc = EXIT_PROBLEMS;
+            goto done;
+        }
     } else if (strcmp(a->command, "render") == 0) {
         AuRenderStats stats;
         st = au_render_video(ctx, project, &a->opts, a->out, &stats);
@@ -414,7 +428,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(argv[1], "plan") != 0 && strcmp(argv[1], "render") != 0 &&
-        strcmp(argv[1], "still") != 0) {
+        strcmp(argv[1], "still") != 0 && strcmp(argv[1], "lint") != 0) {
         usage_error("unknown command '%s'", argv[1]);
         return EXIT_USAGE;
     }
@@ -422,7 +436,8 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc)
         return rc;
-    if (strcmp(a.command, "plan") != 0 && !a.out) {
+    if (strcmp(a.command, "plan") != 0 && strcmp(a.command, "lint") != 0 &&
+        !a.out) {
         usage_error("'%s' needs an output: -o PATH", a.command);
         return EXIT_USAGE;
     }

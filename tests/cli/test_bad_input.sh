@@ -80,6 +80,13 @@ fi
 expect prompt-empty 2 'prompt:1:1: error: the prompt is empty' "$out" -- render -p "   " -o "$out"
 expect prompt-and-script 1 'not both' "$out" -- render "$good" -p "a man" -o "$out"
 expect bad-format 1 "--format wants" - -- plan "$good" --format xml
+printf 'EXT. PATIO - DAY\n\n[[shot: MS BRICK, 35mm]]\n\nBRICK\nOne.\n\n[[shot: MS BRICK, 40mm]]\n\nBRICK\nTwo.\n' >"$tmp/jump.fountain"
+expect lint-problems 5 'jump.fountain:8:3: warning: shot 2: a jump cut' - -- lint "$tmp/jump.fountain"
+if "$bin" lint "$good" 2>"$tmp/stderr" && [ ! -s "$tmp/stderr" ]; then
+  passed=$((passed + 1)); echo "ok   lint-clean" >&2
+else
+  failed=$((failed + 1)); echo "FAIL lint-clean" >&2; cat "$tmp/stderr" >&2
+fi
 expect plan-missing 3 'cannot open' - -- plan "$tmp/nope.fountain"
 
 echo "$passed passed, $failed failed"
