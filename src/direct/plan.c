@@ -480,6 +480,15 @@ static void on_transition(Planner *pl, const ScriptElem *e)
     pl->st.transition_set = true;
 }
 
+static size_t scene_cast_count(const Planner *pl, size_t scene)
+{
+    const size_t *pairs = pl->scene_cast.data;
+    size_t n = 0;
+    for (size_t i = 0; i < pl->scene_cast.len; i += 2)
+        n += pairs[i] == scene;
+    return n;
+}
+
 // A speech longer than this gets a reaction shot of the listener, as an
 // editor would cut away during a monologue.
 #define LONG_SPEECH_S 6.0
@@ -537,6 +546,18 @@ static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
     s->lens_mm = singles[pick].lens_mm;
     s->duration_s = react ? d - REACTION_S : d;
     s->reason = "dialogue single";
+    // Between two people, shot/reverse-shot over the listener's shoulder
+    // ties them together; the seed picks it for about a third of lines.
+    // The camera frames an OTS reliably on a 35 mm or longer lens in a
+    // landscape frame, so only there.
+    if (listener != SIZE_MAX && scene_cast_count(pl, scene) == 2 &&
+        pl->prod->aspect >= 1.5 && choose(pl, 0x4000 + n, 3) == 0) {
+        s->kind = DIRECT_KIND_OTS;
+        s->partner = listener;
+        s->size = DIRECT_SHOT_MS;
+        s->lens_mm = 40.0;
+        s->reason = "dialogue over-the-shoulder";
+    }
     s->dialogue = base_arena_strdup(pl->arena, e->text);
     if (!s->dialogue)
         return AU_ENOMEM;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <png.h>
 
 #include "check.h"
@@ -147,9 +148,28 @@ static void test_wide_shot_shows_everyone(void)
     }
 }
 
+// The kind of shot N (from 1) as the plan says: "single", "over-the-
+// shoulder", ...; the seed chooses among them.
+static void shot_kind(int shot, char *out, size_t n)
+{
+    char *text = NULL;
+    out[0] = '\0';
+    if (au_project_plan_json(project, &text) != AU_OK)
+        return;
+    json_t *root = json_loads(text, 0, NULL);
+    json_t *s =
+        json_array_get(json_object_get(root, "shots"), (size_t)shot - 1);
+    const char *k = json_string_value(json_object_get(s, "kind"));
+    snprintf(out, n, "%s", k ? k : "");
+    json_decref(root);
+    au_string_free(&text);
+}
+
 static void test_medium_shot_frames_speaker(void)
 {
     for (int shot = 2; shot <= 3; shot++) {
+        char kind[32];
+        shot_kind(shot, kind, sizeof kind);
         Measure m;
         int w, h;
         CHECK_INT_EQ(still_and_measure(shot, &m, &w, &h), 0);
@@ -162,8 +182,15 @@ static void test_medium_shot_frames_speaker(void)
         CHECK(headroom < 0.17);
         // Cut at the waist: the figure runs off the bottom of the frame.
         CHECK_INT_EQ(m.bottom[who], h - 1);
-        // A single: the other actor is not in it.
-        CHECK(m.count[other] < (long)(w * h) / 50);
+        if (strcmp(kind, "over-the-shoulder") == 0) {
+            // The listener's shoulder takes a slice of the frame's side.
+            CHECK(m.count[other] > (long)(w * h) / 50);
+            CHECK(m.count[other] < m.count[who]);
+        } else {
+            // A single: the other actor is not in it.
+            CHECK_STR_EQ(kind, "single");
+            CHECK(m.count[other] < (long)(w * h) / 50);
+        }
         CHECK(m.luma[who] > 25.0);
     }
 }
