@@ -172,6 +172,12 @@ AU_API void au_string_free(char **s);
 AU_API AuStatus au_project_lint(AuContext *ctx, const AuProject *project,
                                 size_t *problems);
 
+/** Describes, as JSON, what @p variation (the same script planned with
+ * another seed) changed against @p base, shot by shot; free the text with
+ * au_string_free. */
+AU_API AuStatus au_project_compare(const AuProject *base,
+                                   const AuProject *variation, char **out);
+
 /** How to render. Start from au_render_options_default. */
 typedef struct AuRenderOptions {
     int width;          /**< pixels, even, 16..AU_MAX_FRAME_SIDE */
@@ -211,6 +217,23 @@ AU_API AuStatus au_render_still(AuContext *ctx, const AuProject *project,
                                 const AuRenderOptions *opts, size_t shot_index,
                                 double at_s, const char *png_path,
                                 const char *passes_dir, AuRenderStats *stats);
+
+/** Renders one graded frame of shot @p shot_index at @p at_s seconds into
+ * it into @p rgb8 (packed 8-bit RGB, width * height * 3 bytes, caller's),
+ * for previews and contact sheets. Errors as au_render_still. */
+AU_API AuStatus au_render_frame(AuContext *ctx, const AuProject *project,
+                                const AuRenderOptions *opts, size_t shot_index,
+                                double at_s, uint8_t *rgb8);
+
+/** Writes a contact sheet PNG at @p path: @p rows x @p cols tiles of
+ * @p tile_w x @p tile_h packed 8-bit RGB (row-major; NULL leaves a gap),
+ * with a label per row and per column (arrays may be NULL). Written
+ * atomically. AU_EINVAL (sizes), AU_EIO, AU_ENOMEM. */
+AU_API AuStatus au_contact_sheet_write(AuContext *ctx, const char *path,
+                                       int cols, int rows, int tile_w,
+                                       int tile_h, const uint8_t *const *tiles,
+                                       const char *const *row_labels,
+                                       const char *const *col_labels);
 
 #ifdef __cplusplus
 }

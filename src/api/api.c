@@ -216,6 +216,22 @@ void au_string_free(char **s)
     *s = NULL;
 }
 
+AuStatus au_project_compare(const AuProject *base, const AuProject *variation,
+                            char **out)
+{
+    return direct_plan_compare(base->prod, variation->prod, out);
+}
+
+AuStatus au_contact_sheet_write(AuContext *ctx, const char *path, int cols,
+                                int rows, int tile_w, int tile_h,
+                                const uint8_t *const *tiles,
+                                const char *const *row_labels,
+                                const char *const *col_labels)
+{
+    return deliver_contact_sheet(&ctx->diag, path, cols, rows, tile_w, tile_h,
+                                 tiles, row_labels, col_labels);
+}
+
 AuStatus au_project_lint(AuContext *ctx, const AuProject *project,
                          size_t *problems)
 {
@@ -502,6 +518,33 @@ done:
     job.stats.total_s = base_now_s() - t_start;
     if (stats && st == AU_OK)
         *stats = job.stats;
+    frame_job_fini(&job);
+    return st;
+}
+
+AuStatus au_render_frame(AuContext *ctx, const AuProject *project,
+                         const AuRenderOptions *opts, size_t shot_index,
+                         double at_s, uint8_t *rgb8)
+{
+    AuSrcLoc loc = { NULL, 0, 0 };
+    AuStatus st = check_options(ctx, opts);
+    if (st != AU_OK)
+        return st;
+    const Production *prod = project->prod;
+    if (shot_index >= prod->shot_count ||
+        !(at_s >= 0.0 && at_s <= prod->shots[shot_index].duration_s)) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-shot",
+                  "no shot %zu at %g s: the plan has %zu shots", shot_index + 1,
+                  at_s, prod->shot_count);
+        return AU_EINVAL;
+    }
+    FrameJob job;
+    st = frame_job_init(&job, ctx, project, opts);
+    if (st != AU_OK)
+        return st;
+    uint64_t frame_index =
+        (uint64_t)llround((prod->shots[shot_index].start_s + at_s) * opts->fps);
+    st = render_one(&job, shot_index, at_s, frame_index, rgb8);
     frame_job_fini(&job);
     return st;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +33,9 @@ static const char usage_text[] =
     "               [--passes DIR] [options]\n"
     "      render one frame of shot N (from 1); with --passes, DIR gets\n"
     "      id.png (16-bit: cast index + 1 per pixel) and albedo.png\n"
+    "  auteur render SCRIPT --variations N -o DIR\n"
+    "      N seeded variations (seeds S..S+N-1): DIR/variation-K.mp4, its\n"
+    "      plan, what it changed, and DIR/contact-sheet.png shot by shot\n"
     "  auteur lint SCRIPT\n"
     "      check the director's shots: line crossings, jump cuts, headroom,\n"
     "      joint cuts, tangents, impossible framing; each with a fix\n"
@@ -146,6 +150,7 @@ typedef struct Args {
     const char *format;
     int size_given;
     int seed_given;
+    long variations;
     const char *out;
     const char *passes;
     long shot;
@@ -296,6 +301,14 @@ static int parse_args(int argc, char **argv, Args *a)
                 return EXIT_USAGE;
             }
             i++;
+        } else if (strcmp(arg, "--variations") == 0) {
+            if (parse_long(val, 1, 64, &a->variations)) {
+                usage_error("--variations wants a number from 1 to 64, not "
+                            "'%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
         } else if (strcmp(arg, "--passes") == 0) {
             if (!val)
                 goto missing;
@@ -330,6 +343,134 @@ static int parse_args(int argc, char **argv, Args *a)
     return 0;
 }
 
+static int write_text(const char *path, const char *text)
+{
+    // Written beside the target and renamed, so no partial file is left.
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f || fputs(text, f) < 0 || fputc('\n', f) == EOF) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        if (f)
+            fclose(f);
+        remove(tmp);
+        return EXIT_IO;
+    }
+    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        remove(tmp);
+        return EXIT_IO;
+    }
+    return 0;
+}
+
+enum {
+    MAX_VARIATIONS = 64,
+    MAX_SHEET_SHOTS = 48
+};
+
+// Renders a->variations seeded variations of the film into the directory
+// a->out, each with its plan and what it changed against the first, and a
+// contact sheet comparing them shot by shot.
+static int run_variations(Args *a, AuContext *ctx, Progress *progress)
+{
+    int rc = 0;
+    AuStatus st = AU_OK;
+    AuProject *projects[MAX_VARIATIONS] = { 0 };
+    uint8_t *tiles[MAX_VARIATIONS * MAX_SHEET_SHOTS] = { 0 };
+    char row_text[MAX_VARIATIONS][32];
+    const char *rows[MAX_VARIATIONS];
+    char col_text[MAX_SHEET_SHOTS][32];
+    const char *cols[MAX_SHEET_SHOTS];
+    char path[4200];
+    if (mkdir(a->out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s: error: cannot create the directory: %s\n", a->out,
+                strerror(errno));
+        return EXIT_IO;
+    }
+    uint64_t base = a->opts.seed;
+    size_t shots = MAX_SHEET_SHOTS;
+    int n = (int)a->variations;
+    for (int k = 0; k < n && rc == 0; k++) {
+        au_context_set_seed(ctx, base + (uint64_t)k);
+        st = a->prompt ? au_project_load_prompt(ctx, a->prompt, &projects[k])
+                       : au_project_load_file(ctx, a->script, &projects[k]);
+        if (st != AU_OK) {
+            rc = exit_code(st);
+            break;
+        }
+        AuRenderOptions o = a->opts;
+        o.seed = base + (uint64_t)k;
+        snprintf(path, sizeof path, "%s/variation-%d.mp4", a->out, k + 1);
+        progress->start_s = now_s();
+        st = au_render_video(ctx, projects[k], &o, path, NULL);
+        if (st != AU_OK) {
+            rc = exit_code(st);
+            break;
+        }
+        char *text = NULL;
+        st = au_project_plan_json(projects[k], &text);
+        snprintf(path, sizeof path, "%s/variation-%d.json", a->out, k + 1);
+        rc = st == AU_OK ? write_text(path, text) : exit_code(st);
+        au_string_free(&text);
+        if (rc == 0) {
+            st = au_project_compare(projects[0], projects[k], &text);
+            snprintf(path, sizeof path, "%s/variation-%d-changes.json", a->out,
+                     k + 1);
+            rc = st == AU_OK ? write_text(path, text) : exit_code(st);
+            au_string_free(&text);
+        }
+        size_t c = au_project_shot_count(projects[k]);
+        shots = c < shots ? c : shots;
+        snprintf(row_text[k], sizeof row_text[k], "seed %llu",
+                 (unsigned long long)o.seed);
+        rows[k] = row_text[k];
+        if (!a->quiet)
+            fprintf(stderr, "%s/variation-%d.mp4: seed %llu\n", a->out, k + 1,
+                    (unsigned long long)o.seed);
+    }
+    // The sheet: the middle of every shot, small, at preview quality.
+    AuRenderOptions t = a->opts;
+    t.width = 256;
+    t.height = (int)lround(256.0 / au_project_aspect(projects[0]) / 2.0) * 2;
+    t.height = t.height < 16 ? 16 : t.height;
+    t.preview = 1;
+    for (int k = 0; k < n && rc == 0; k++) {
+        for (size_t i = 0; i < shots && rc == 0; i++) {
+            double start, dur;
+            au_project_shot_time(projects[k], i, &start, &dur);
+            uint8_t *px = malloc((size_t)t.width * (size_t)t.height * 3);
+            if (!px) {
+                rc = EXIT_INTERNAL;
+                break;
+            }
+            tiles[(size_t)k * shots + i] = px;
+            t.seed = base + (uint64_t)k;
+            st = au_render_frame(ctx, projects[k], &t, i, dur / 2.0, px);
+            if (st != AU_OK)
+                rc = exit_code(st);
+        }
+    }
+    for (size_t i = 0; i < shots; i++) {
+        snprintf(col_text[i], sizeof col_text[i], "shot %zu", i + 1);
+        cols[i] = col_text[i];
+    }
+    if (rc == 0) {
+        snprintf(path, sizeof path, "%s/contact-sheet.png", a->out);
+        st = au_contact_sheet_write(ctx, path, (int)shots, n, t.width, t.height,
+                                    (const uint8_t *const *)tiles, rows, cols);
+        rc = exit_code(st);
+        if (rc == 0 && !a->quiet)
+            fprintf(stderr, "%s: %d variations, %zu shots each\n", path, n,
+                    shots);
+    }
+    for (size_t i = 0; i < (size_t)n * shots; i++)
+        free(tiles[i]);
+    for (int k = 0; k < n; k++)
+        au_project_free(&projects[k]);
+    return rc;
+}
+
 static int run(Args *a)
 {
     int rc = 0;
@@ -348,6 +489,11 @@ static int run(Args *a)
     progress.start_s = now_s();
     au_context_set_progress(ctx, draw_progress, &progress);
 
+    if (a->variations) {
+        rc = run_variations(a, ctx, &progress);
+        au_context_free(&ctx);
+        return rc;
+    }
     AuStatus st = a->prompt ? au_project_load_prompt(ctx, a->prompt, &project)
                             : au_project_load_file(ctx, a->script, &project);
     if (st != AU_OK) {
@@ -439,6 +585,10 @@ int main(int argc, char **argv)
     if (strcmp(a.command, "plan") != 0 && strcmp(a.command, "lint") != 0 &&
         !a.out) {
         usage_error("'%s' needs an output: -o PATH", a.command);
+        return EXIT_USAGE;
+    }
+    if (a.variations && strcmp(a.command, "render") != 0) {
+        usage_error("--variations is for 'render', not '%s'", a.command);
         return EXIT_USAGE;
     }
     if (strcmp(a.command, "still") == 0 && a.shot < 1) {

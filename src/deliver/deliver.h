@@ -41,4 +41,15 @@ AuStatus deliver_png_rgb8(BaseDiag *diag, const char *path, int width,
 AuStatus deliver_png_gray16(BaseDiag *diag, const char *path, int width,
                             int height, const uint16_t *values);
 
+/** Writes a contact sheet: @p rows x @p cols tiles (row-major in
+ * @p tiles, each packed 8-bit RGB of @p tile_w x @p tile_h; NULL leaves a
+ * gap) with a label left of each row and above each column (either array
+ * may be NULL), drawn with cairo, as a PNG at @p path, atomically.
+ * AU_EINVAL for sizes out of range, AU_EIO, AU_ENOMEM. */
+AuStatus deliver_contact_sheet(BaseDiag *diag, const char *path, int cols,
+                               int rows, int tile_w, int tile_h,
+                               const uint8_t *const *tiles,
+                               const char *const *row_labels,
+                               const char *const *col_labels);
+
 #endif

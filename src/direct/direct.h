@@ -309,6 +309,13 @@ const char *direct_key_style_name(DirectKeyStyle style);
  * AU_ENOMEM on failure. */
 AuStatus direct_plan_json(const Production *prod, char **out);
 
+/** What a seeded variation changed against a base plan of the same
+ * script: for each shot, the controls auteur chose differently (size,
+ * kind, lens_mm, subjects, duration_s), as JSON ("seed", "base_seed",
+ * "differences") in a malloc'd string. AU_ENOMEM on failure. */
+AuStatus direct_plan_compare(const Production *base, const Production *var,
+                             char **out);
+
 /** The plan as a shot list for a crew, one line a shot, into a malloc'd
  * string in *out (free with free()). AU_ENOMEM on failure. */
 AuStatus direct_plan_text(const Production *prod, char **out);

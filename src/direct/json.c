@@ -237,3 +237,52 @@ AuStatus direct_plan_json(const Production *prod, char **out)
     *out = text;
     return AU_OK;
 }
+
+AuStatus direct_plan_compare(const Production *base, const Production *var,
+                             char **out)
+{
+    json_t *diffs = json_array();
+    size_t n =
+        base->shot_count < var->shot_count ? base->shot_count : var->shot_count;
+    for (size_t i = 0; diffs && i < n; i++) {
+        const DirectShot *a = &base->shots[i], *b = &var->shots[i];
+        json_t *what = json_array();
+        if (!what)
+            break;
+        if (a->size != b->size)
+            json_array_append_new(what, json_string("size"));
+        if (a->kind != b->kind)
+            json_array_append_new(what, json_string("kind"));
+        if (a->lens_mm != b->lens_mm)
+            json_array_append_new(what, json_string("lens_mm"));
+        if (a->subject != b->subject || a->partner != b->partner)
+            json_array_append_new(what, json_string("subjects"));
+        if (a->duration_s != b->duration_s)
+            json_array_append_new(what, json_string("duration_s"));
+        if (json_array_size(what) == 0) {
+            json_decref(what);
+            continue;
+        }
+        json_t *o =
+            json_pack("{s:I,s:o,s:s,s:s,s:f,s:f}", "shot", (json_int_t)(i + 1),
+                      "differs", what, "size", direct_shot_size_name(b->size),
+                      "kind", direct_shot_kind_name(b->kind), "lens_mm",
+                      b->lens_mm, "base_lens_mm", a->lens_mm);
+        if (!o || json_array_append_new(diffs, o) != 0) {
+            json_decref(diffs);
+            return AU_ENOMEM;
+        }
+    }
+    json_t *root =
+        json_pack("{s:I,s:I,s:o}", "seed", (json_int_t)var->seed, "base_seed",
+                  (json_int_t)base->seed, "differences", diffs);
+    if (!root)
+        return AU_ENOMEM;
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (!text)
+        return AU_ENOMEM;
+    *out = text;
+    return AU_OK;
+}
