@@ -372,7 +372,9 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
                           &job->frame, &job->stats.rays);
         job->stats.render_s += base_now_s() - t0;
         if (st == AU_OK) {
-            GradeSettings g = { rig.exposure_ev };
+            GradeSettings g;
+            g.exposure_ev = rig.exposure_ev;
+            grade_look_named(ds->look, &g.look);
             grade_frame(&job->frame, &g, rgb8);
             job->stats.frames++;
         }
