@@ -336,6 +336,8 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
     CameraView view;
     st = camera_solve(prod, shot, scene,
                       (double)job->opts->width / job->opts->height, &view);
+    if (st == AU_OK)
+        st = camera_apply_move(prod, shot, scene, t_s, job->opts->seed, &view);
     if (st == AU_EINVAL) {
         // A direction the set cannot honour is a problem in the script:
         // say which shot and where, rather than fail without a word.

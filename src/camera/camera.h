@@ -57,6 +57,23 @@ AuStatus camera_solve_sensor(const Production *prod, size_t shot_index,
 AuStatus camera_solve(const Production *prod, size_t shot_index,
                       const Scene *scene, double aspect, CameraView *out);
 
+/** Moves the framing @p view that camera_solve gave for shot
+ * @p shot_index at @p t_s seconds into the shot (with @p scene posed at
+ * that time) by the shot's camera move, eased in and out over its
+ * duration_s by docs/cinematography.md's rules: pan, tilt, dolly in and
+ * out, truck, pedestal, crane, orbit, zoom and dolly zoom turn, carry or
+ * refocus the planned camera by the move's amount (its default when the
+ * note gives none) scaled by move_speed; at t_s = 0 the view is left as
+ * solved, so the cut lands on the planned composition. Static and follow
+ * leave the view untouched. Handheld adds a shake derived from @p seed
+ * and the shot alone, the same on every render. Travel stops short of
+ * anyone's body and of the floor. Fails with AU_EINVAL, leaving *view
+ * untouched, when an argument is NULL, the shot index or move is out of
+ * range, or @p t_s or an amount is not finite. */
+AuStatus camera_apply_move(const Production *prod, size_t shot_index,
+                           const Scene *scene, double t_s, uint64_t seed,
+                           CameraView *view);
+
 /** Vertical field of view of @p view, in radians. */
 double camera_vfov_rad(const CameraView *view);
 

@@ -201,6 +201,19 @@ Vec3 camera_level_right(Vec3 toward);
  * ground from the subject to the camera. */
 Vec3 camera_three_quarter(const WorldFigure *f);
 
+/** True when a camera at @p c stands clear of everyone in @p scene (but
+ * @p own, a POV's subject, who may be NULL): 2 cm outside the spheres of
+ * their bodies, more than CAMERA_MIN_EYE_DIST_M from their eyes, and 5 cm
+ * above the floor under each of them. */
+bool camera_position_clear(const Scene *scene, Vec3 c, const WorldFigure *own);
+
+/** The partner of @p shot on subject @p s: the one named, else the
+ * character nearest @p s; NULL when the named one is the subject, is not
+ * in the scene, or no one else is. */
+const WorldFigure *camera_shot_partner(const Scene *scene,
+                                       const DirectShot *shot,
+                                       const WorldFigure *s);
+
 /* ---- the kinds of shot (single.c, coverage.c) ------------------------ */
 
 /** Each frames @p job into *out: AU_OK, or AU_EINVAL when the shot

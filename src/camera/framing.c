@@ -262,15 +262,9 @@ void camera_rig_guess(const CameraJob *job, const CameraRows *rows, double *q)
 
 /* ---- the entry points ------------------------------------------------- */
 
-// True when @p v stands clear of everyone (but @p own, a POV's subject):
-// outside their bodies, away from their eyes and above the floor.
-static bool stands_clear(const Scene *scene, const CameraView *v,
-                         const WorldFigure *own)
+bool camera_position_clear(const Scene *scene, Vec3 c, const WorldFigure *own)
 {
-    Vec3 c = v->position;
-    if (!isfinite(c.x) || !isfinite(c.y) || !isfinite(c.z) ||
-        !isfinite(v->forward.x) || !isfinite(v->forward.y) ||
-        !isfinite(v->forward.z))
+    if (!isfinite(c.x) || !isfinite(c.y) || !isfinite(c.z))
         return false;
     for (size_t i = 0; i < scene->figure_count; i++) {
         const WorldFigure *f = &scene->figures[i];
@@ -286,9 +280,19 @@ static bool stands_clear(const Scene *scene, const CameraView *v,
     return true;
 }
 
-// The shot's partner: the one named, else the nearest other character.
-static const WorldFigure *partner_of(const Scene *scene, const DirectShot *shot,
-                                     const WorldFigure *s)
+// True when @p v stands clear of everyone (but @p own, a POV's subject)
+// and looks somewhere.
+static bool stands_clear(const Scene *scene, const CameraView *v,
+                         const WorldFigure *own)
+{
+    return isfinite(v->forward.x) && isfinite(v->forward.y) &&
+           isfinite(v->forward.z) &&
+           camera_position_clear(scene, v->position, own);
+}
+
+const WorldFigure *camera_shot_partner(const Scene *scene,
+                                       const DirectShot *shot,
+                                       const WorldFigure *s)
 {
     if (shot->partner != SIZE_MAX)
         return shot->partner == s->cast_index
@@ -366,7 +370,7 @@ AuStatus camera_solve_sensor(const Production *prod, size_t shot_index,
     }
     if (kind == DIRECT_KIND_TWO_SHOT || kind == DIRECT_KIND_OTS ||
         (kind == DIRECT_KIND_POV && shot->partner != SIZE_MAX)) {
-        if (!(p = partner_of(scene, shot, s)))
+        if (!(p = camera_shot_partner(scene, shot, s)))
             return AU_EINVAL;
     }
 

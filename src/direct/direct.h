@@ -214,6 +214,7 @@ typedef struct DirectShot {
     DirectMove move;
     double move_amount; /**< degrees for pan/tilt/orbit, factor for zoom */
     double move_speed;  /**< 1 normal, below 1 slow, above 1 fast */
+    bool handheld;      /**< handheld shake, alone or on top of the move */
     double start_s;
     double duration_s;
     DirectTransition transition; /**< how the shot begins */

@@ -141,6 +141,8 @@ static json_t *shots_json(const Production *prod)
             set_by_json(s->set_by), "reason", s->reason ? s->reason : "");
         if (o && s->dialogue)
             json_object_set_new(o, "dialogue", json_string(s->dialogue));
+        if (o && s->handheld)
+            json_object_set_new(o, "handheld", json_true());
         if (!o || json_array_append_new(arr, o) != 0) {
             json_decref(arr);
             return NULL;

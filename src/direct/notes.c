@@ -3,6 +3,7 @@
  * [[transition: ...]]) into the Production's terms, reporting every unknown
  * word, out-of-range value and contradiction with its line:col. */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -154,6 +155,8 @@ AuStatus lang_shot_clause(LangCtx *ctx, LangClause *c, DirectShot *shot)
         DEG_MOVE
     } deg_target = DEG_NONE;
 
+    bool move_back = false; // left, down or out: the amount's sign
+
     for (size_t i = 0; i < c->count; i++) {
         LangTok *t = &c->toks[i];
         if (t->used)
@@ -190,7 +193,7 @@ AuStatus lang_shot_clause(LangCtx *ctx, LangClause *c, DirectShot *shot)
                     shot->angle_deg = t->value;
             } else if (in_range(ctx, t, t->value, -720.0, 720.0, "move",
                                 "degrees")) {
-                shot->move_amount = t->value;
+                shot->move_amount = move_back ? -t->value : t->value;
             }
             continue;
         }
@@ -198,7 +201,7 @@ AuStatus lang_shot_clause(LangCtx *ctx, LangClause *c, DirectShot *shot)
             shot->move == DIRECT_MOVE_ZOOM) {
             t->used = true;
             if (in_range(ctx, t, t->value, 0.1, 20.0, "zoom", "x"))
-                shot->move_amount = t->value;
+                shot->move_amount = move_back ? 1.0 / t->value : t->value;
             continue;
         }
         if (t->kind != LANG_TOK_WORD) {
@@ -329,18 +332,32 @@ AuStatus lang_shot_clause(LangCtx *ctx, LangClause *c, DirectShot *shot)
         } else if (nm == longest) {
             lang_use(c, i, nm);
             // Handheld is a texture on top of another move, not a rival.
-            if (wm->value != DIRECT_MOVE_HANDHELD &&
-                claim(ctx, shot, DIRECT_SET_MOVE, t, "camera moves"))
+            if (wm->value == DIRECT_MOVE_HANDHELD) {
+                shot->handheld = true;
+                if (!(shot->set_by & DIRECT_SET_MOVE)) {
+                    shot->move = DIRECT_MOVE_HANDHELD;
+                    shot->set_by |= DIRECT_SET_MOVE;
+                }
+            } else if (!(shot->set_by & DIRECT_SET_MOVE) ||
+                       shot->move == DIRECT_MOVE_HANDHELD) {
                 shot->move = (DirectMove)wm->value;
-            else if (wm->value == DIRECT_MOVE_HANDHELD &&
-                     !(shot->set_by & DIRECT_SET_MOVE)) {
-                shot->move = DIRECT_MOVE_HANDHELD;
                 shot->set_by |= DIRECT_SET_MOVE;
+            } else {
+                claim(ctx, shot, DIRECT_SET_MOVE, t, "camera moves");
             }
-            // "pan left" and "zoom out" carry a direction in the words.
+            // "pan left" and "zoom out" carry a direction in the words;
+            // a number given before the words takes their sign.
             const char *ph = wm->phrase;
-            if (strstr(ph, "left") || strstr(ph, "down") || strstr(ph, " out"))
-                shot->move_amount = -1.0;
+            if (strstr(ph, "left") || strstr(ph, "down") ||
+                strstr(ph, " out")) {
+                move_back = true;
+                if (shot->move_amount == 0.0)
+                    shot->move_amount = -1.0;
+                else if (shot->move == DIRECT_MOVE_ZOOM)
+                    shot->move_amount = 1.0 / shot->move_amount;
+                else
+                    shot->move_amount = -fabs(shot->move_amount);
+            }
             deg_target = DEG_MOVE;
             i += nm - 1;
         } else {

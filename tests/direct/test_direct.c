@@ -279,6 +279,32 @@ static void test_prompt(void)
     CHECK(p == NULL);
 }
 
+static void test_move_directions(void)
+{
+    BaseDiag diag = { 0 };
+    AuStatus st;
+    Production *p = plan("EXT. ROAD - DAY\n\n"
+                         "[[shot: WS, zoom out 2x, handheld]]\n\nWind.\n\n"
+                         "[[shot: WS, pan left 45deg]]\n\nDust.\n\n"
+                         "[[shot: WS, handheld, dolly in slow]]\n\nSand.\n",
+                         &diag, &st);
+    CHECK_OK(st);
+    if (!p)
+        return;
+    CHECK_INT_EQ(p->shots[0].move, DIRECT_MOVE_ZOOM);
+    CHECK_NEAR(p->shots[0].move_amount, 0.5, 1e-12);
+    CHECK(p->shots[0].handheld);
+    CHECK_INT_EQ(p->shots[1].move, DIRECT_MOVE_PAN);
+    CHECK_NEAR(p->shots[1].move_amount, -45.0, 1e-12);
+    CHECK(!p->shots[1].handheld);
+    // Handheld first, then the move: both hold.
+    CHECK_INT_EQ(p->shots[2].move, DIRECT_MOVE_DOLLY_IN);
+    CHECK(p->shots[2].handheld);
+    CHECK_NEAR(p->shots[2].move_speed, 0.5, 1e-12);
+    CHECK_INT_EQ(diag.errors, 0);
+    direct_production_free(&p);
+}
+
 static void test_auto_coverage(void)
 {
     BaseDiag diag = { 0 };
@@ -366,6 +392,7 @@ int main(void)
     CHECK_RUN(test_notes_apply_forward);
     CHECK_RUN(test_every_error_in_one_run);
     CHECK_RUN(test_prompt);
+    CHECK_RUN(test_move_directions);
     CHECK_RUN(test_auto_coverage);
     CHECK_RUN(test_seed_variations);
     return CHECK_DONE();
