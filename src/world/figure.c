@@ -2,6 +2,8 @@
  * procedural human figure built from it: smooth lofted body parts in
  * figure-drawing proportions, posed with breathing, head sway and a nod
  * while they talk. Consumed by world.c for every cast member in a shot. */
+#include <string.h>
+
 #include "world_internal.h"
 
 /* ---- the look ------------------------------------------------------- */
@@ -74,6 +76,7 @@ void world_figure_look(uint64_t name_hash, WorldFigureLook *out)
     BaseRng rng;
     base_rng_seed(&rng, name_hash, 0x6c6f6f6bu);
     WorldFigureLook l;
+    memset(&l, 0, sizeof(l));
 
     // The mean of two uniforms clusters heights in the middle of the
     // range, as in a real population.
@@ -136,6 +139,17 @@ void world_figure_look(uint64_t name_hash, WorldFigureLook *out)
     }
     size_t sh = base_rng_u32(&rng) % BASE_ARRAY_LEN(shoe_tones);
     set_rgb(l.shoes, shoe_tones[sh], base_rng_range(&rng, 0.85, 1.15));
+    // What a cast note may change later starts at the plain defaults.
+    l.heads = 7.5;
+    l.hip_scale = 1.0;
+    l.hair_style = WORLD_HAIR_SHORT;
+    l.hat = WORLD_HAT_NONE;
+    l.pattern = WORLD_PATTERN_NONE;
+    memcpy(l.jacket_rgb, l.shirt, sizeof(l.shirt));
+    memcpy(l.skirt_rgb, l.trousers, sizeof(l.trousers));
+    memcpy(l.hat_rgb, l.hair, sizeof(l.hair));
+    memcpy(l.tie_rgb, l.trousers, sizeof(l.trousers));
+    memcpy(l.pattern_rgb, l.shirt, sizeof(l.shirt));
     *out = l;
 }
 
@@ -158,6 +172,7 @@ void world_pose_at(uint64_t name_hash, uint64_t seed, double time_s,
     double w = 2.0 * BASE_PI * time_s;
 
     WorldPose p;
+    p.arm[0] = p.arm[1] = WORLD_ARM_REST;
     p.breath = sin(w * breath_hz + ph[0]);
     // Slow, incommensurate frequencies so the sway never visibly repeats.
     p.head_yaw_rad = deg(2.5) * sin(w * 0.11 + ph[1]);
@@ -279,29 +294,157 @@ static double head_front_z(const HeadShape *h, double y)
     return r.dz_m + r.rz_m;
 }
 
+Vec3 world_figure_grip(Vec3 elbow, Vec3 wrist, double height_m)
+{
+    // The palm sits about a quarter of the hand's length past the wrist.
+    Vec3 d = v3_norm(v3_sub(wrist, elbow));
+    return v3_add(wrist, v3_scale(d, 0.25 * 0.108 * height_m));
+}
+
+// The front of the torso at height @p y: linear between its key rings,
+// a hair proud of the lofted surface, which bulges between keys.
+static double torso_front(const WorldRing *k, size_t n, double y)
+{
+    if (y <= k[0].y_m)
+        return k[0].dz_m + k[0].rz_m;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (y <= k[i + 1].y_m) {
+            double t = (y - k[i].y_m) / (k[i + 1].y_m - k[i].y_m);
+            double a = k[i].dz_m + k[i].rz_m, b = k[i + 1].dz_m + k[i + 1].rz_m;
+            return a + (b - a) * t;
+        }
+    }
+    return k[n - 1].dz_m + k[n - 1].rz_m;
+}
+
+// A ring of the lofted torso at height @p y, by interpolating its rings.
+static WorldRing loft_ring_at(const WorldLoft *l, double y)
+{
+    const WorldRing *r = l->rings;
+    size_t n = l->ring_count;
+    if (y <= r[0].y_m)
+        return r[0];
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (y <= r[i + 1].y_m) {
+            double t = (y - r[i].y_m) / fmax(r[i + 1].y_m - r[i].y_m, 1e-9);
+            WorldRing o = { y, r[i].rx_m + (r[i + 1].rx_m - r[i].rx_m) * t,
+                            r[i].rz_m + (r[i + 1].rz_m - r[i].rz_m) * t,
+                            r[i].dz_m + (r[i + 1].dz_m - r[i].dz_m) * t };
+            return o;
+        }
+    }
+    return r[n - 1];
+}
+
+// A strip lying on the torso's front from @p y0 (bottom) to @p y1, of
+// half-width w0 at the bottom and w1 at the top: a tie, a shirt front, an
+// apron.
+static void front_strip(WorldKit *k, int m, const WorldRing *keys, size_t nk,
+                        double y0, double y1, double w0, double w1,
+                        double thick, double min_z)
+{
+    WorldLoft l;
+    const size_t n = 8;
+    for (size_t i = 0; i < n; i++) {
+        double t = (double)i / (double)(n - 1);
+        double y = y0 + (y1 - y0) * t;
+        double z = fmax(torso_front(keys, nk, y), min_z) + 0.006 + thick;
+        WorldRing r = { y, w0 + (w1 - w0) * t, thick, z };
+        l.rings[i] = r;
+    }
+    l.ring_count = n;
+    l.pole_lo_y_m = y0 - 0.004;
+    l.pole_lo_dz_m = l.rings[0].dz_m;
+    l.pole_hi_y_m = y1 + 0.004;
+    l.pole_hi_dz_m = l.rings[n - 1].dz_m;
+    l.segments = 8;
+    WorldXform id = world_xform_identity();
+    world_kit_loft(k, m, &l, &id);
+}
+
+// The upper part of an ellipsoid, from its equator up: a cap's dome.
+static void dome(WorldKit *k, int m, Vec3 c, double rx, double ry, double rz)
+{
+    WorldLoft l;
+    const size_t n = 6;
+    for (size_t i = 0; i < n; i++) {
+        double a = 0.5 * BASE_PI * (double)i / (double)n;
+        WorldRing r = { ry * sin(a), rx * cos(a), rz * cos(a), 0.0 };
+        l.rings[i] = r;
+    }
+    l.ring_count = n;
+    l.pole_lo_y_m = 0.0;
+    l.pole_hi_y_m = ry;
+    l.pole_lo_dz_m = l.pole_hi_dz_m = 0.0;
+    l.segments = 16;
+    WorldXform xf = world_xform_identity();
+    xf.t = c;
+    world_kit_loft(k, m, &l, &xf);
+}
+
+// A short upright tube with flat-ish ends (crown, brim, band).
+static void tube(WorldKit *k, int m, Vec3 c, double y0, double y1, double rx0,
+                 double rz0, double rx1, double rz1, double dz1)
+{
+    WorldLoft l;
+    WorldRing a = { y0, rx0, rz0, 0.0 }, b = { y1, rx1, rz1, dz1 };
+    l.rings[0] = a;
+    l.rings[1] = b;
+    l.ring_count = 2;
+    l.pole_lo_y_m = y0;
+    l.pole_hi_y_m = y1;
+    l.pole_lo_dz_m = 0.0;
+    l.pole_hi_dz_m = dz1;
+    l.segments = 18;
+    WorldXform xf = world_xform_identity();
+    xf.t = c;
+    world_kit_loft(k, m, &l, &xf);
+}
+
+static void mix(float out[3], const float a[3], const float b[3], double t)
+{
+    for (int i = 0; i < 3; i++)
+        out[i] = (float)((double)a[i] + ((double)b[i] - (double)a[i]) * t);
+}
+
 AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
                             Vec3 position, Vec3 facing, const WorldPose *pose,
-                            uint16_t object_id, WorldMesh *meshes, Vec3 *joints)
+                            uint16_t object_id, WorldMesh *meshes,
+                            size_t *count, Vec3 *joints)
 {
-    const double H = look->height_m, h = H / 7.5, s = H / 1.75;
+    const double H = look->height_m;
+    const double heads = look->heads > 0 ? look->heads : 7.5;
+    // A head h tall; the body below the chin in units bu that equal h for
+    // an adult of 7.5 heads; a child's big head leaves shorter units.
+    const double h = H / heads, chin_y = H - h, bu = chin_y / 6.5;
+    const double s = 7.5 * bu / 1.75, sh = 7.5 * h / 1.75;
     const double g = look->girth, gx = 0.6 + 0.4 * g;
+    const double hip = look->hip_scale > 0 ? look->hip_scale : 1.0;
     const float *skin = look->skin, *shirt = look->shirt;
     const float *trousers = look->trousers;
+    const float *coat = look->jacket ? look->jacket_rgb : shirt;
+    const float *fore_c = look->short_sleeves && !look->jacket ? skin : coat;
+    const float *shin_c = look->bare_legs ? skin : trousers;
+    float scalp[3];
+    mix(scalp, skin, look->hair, 0.15);
+    const float *hair_c =
+        look->hair_style == WORLD_HAIR_BALD ? scalp : look->hair;
     static const float eye_dark[3] = { 0.035f, 0.026f, 0.02f };
 
     Builder b = { arena, world_xform_yaw(position, atan2(facing.x, facing.z)),
                   object_id, meshes, 0 };
     AuStatus st;
 
-    // Landmarks in heads from the top (7.5 heads tall), as in figure
-    // drawing: chin 1, shoulders ~1.5, chest 2, waist 3, crotch 4.
-    const double chin_y = H - h, eyes_y = H - 0.5 * h;
-    const double neck_y = H - 1.25 * h, sh_y = H - 1.45 * h;
-    const double chest_y = H - 2.0 * h, waist_y = H - 3.0 * h;
-    const double pelvis_y = H - 3.4 * h, hip_y = H - 3.6 * h;
-    const double knee_y = H - 5.5 * h, ankle_y = 0.045 * H;
+    // Landmarks as in figure drawing, in heads from the top for an adult:
+    // chin 1, shoulders ~1.5, chest 2, waist 3, crotch 4, knee 5.5.
+#define AT(k) (chin_y - ((k)-1.0) * bu)
+    const double eyes_y = H - 0.5 * h;
+    const double neck_y = AT(1.25), sh_y = AT(1.45);
+    const double chest_y = AT(2.0), waist_y = AT(3.0);
+    const double pelvis_y = AT(3.4), hip_y = AT(3.6);
+    const double knee_y = AT(5.5), ankle_y = 0.045 * 7.5 * bu;
     const double sx = look->shoulder_m * 0.5 - 0.05 * s;
-    const double hx = 0.085 * s * (0.85 + 0.15 * g);
+    const double hx = 0.085 * s * (0.85 + 0.15 * g) * hip;
 
     // Breathing swells the chest and lifts everything it carries a little.
     const double breath = pose->breath;
@@ -311,20 +454,38 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
 
     /* Head: the skull, with hair as a slightly larger shell set up and
      * back, so the hair top is the head top and the face stays clear. */
-    const double hair_k = 1.05, hair_up = 0.02 * s, hair_back = 0.022 * s;
+    double hair_k = 1.05, hair_up = 0.02 * sh, hair_back = 0.022 * sh;
+    if (look->hair_style == WORLD_HAIR_BUZZ ||
+        look->hair_style == WORLD_HAIR_BALD) {
+        hair_k = 1.015;
+        hair_up = 0.008 * sh;
+        hair_back = 0.01 * sh;
+    } else if (look->hair_style == WORLD_HAIR_CURLY) {
+        hair_k = 1.13;
+        hair_up = 0.012 * sh;
+        hair_back = 0.03 * sh;
+    }
     HeadShape hs;
     hs.ry = (h - hair_up) / (1.0 + hair_k);
     hs.rx = 0.335 * h;
     hs.rz = 0.42 * h;
-    const double cy = chin_y + hs.ry, cz = 0.015 * s;
-    Vec3 pivot = v3(0, chin_y + 0.02 * s, -0.01 * s);
-    WorldXform rot =
-        rotation(pose->head_yaw_rad, pose->head_pitch_rad, pose->head_roll_rad);
+    const double cy = chin_y + hs.ry, cz = 0.015 * sh;
+    // An old figure carries the head forward and a little down.
+    const double stoop = look->stoop_rad;
+    Vec3 pivot = v3(0, chin_y + 0.02 * sh, -0.01 * sh);
+    Vec3 stoop_t = v3(0, -0.1 * stoop * h, 0.45 * stoop * h);
+    WorldXform rot = rotation(pose->head_yaw_rad, pose->head_pitch_rad + stoop,
+                              pose->head_roll_rad);
+    WorldXform rest_rot = rotation(0, stoop, 0);
     WorldXform to_pivot = world_xform_identity(), from_pivot = to_pivot;
-    to_pivot.t = v3_add(pivot, v3(0, lift, 0));
+    to_pivot.t = v3_add(v3_add(pivot, stoop_t), v3(0, lift, 0));
     from_pivot.t = v3_scale(pivot, -1.0);
     WorldXform head_pose = world_xform_compose(&to_pivot, &rot);
     head_pose = world_xform_compose(&head_pose, &from_pivot);
+    WorldXform rest_to = to_pivot;
+    rest_to.t = v3_add(pivot, stoop_t);
+    WorldXform head_rest = world_xform_compose(&rest_to, &rest_rot);
+    head_rest = world_xform_compose(&head_rest, &from_pivot);
 
     {
         WorldLoft loft;
@@ -348,33 +509,33 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     Vec3 up = v3(0, 1, 0), fwd = v3(0, 0, 1);
     st = ellipsoid(&b, &head_pose, v3(0, cy + hair_up, cz - hair_back), up, fwd,
                    v3(hs.rx * hair_k, hs.ry * hair_k, hs.rz * hair_k), 10, 22,
-                   look->hair);
+                   hair_c);
     if (st != AU_OK)
         return st;
 
     // The nose hangs from between the eyes; eyes sit just inside the face.
-    double nose_y = eyes_y - 0.035 * s;
+    double nose_y = eyes_y - 0.035 * sh;
     double nose_z = cz + head_front_z(&hs, nose_y - cy);
-    st = ellipsoid(&b, &head_pose, v3(0, nose_y, nose_z - 0.004 * s),
-                   v3(0, 1, -0.35), fwd, v3(0.011 * s, 0.021 * s, 0.012 * s), 5,
-                   8, skin);
+    st = ellipsoid(&b, &head_pose, v3(0, nose_y, nose_z - 0.004 * sh),
+                   v3(0, 1, -0.35), fwd, v3(0.011 * sh, 0.021 * sh, 0.012 * sh),
+                   5, 8, skin);
     if (st != AU_OK)
         return st;
-    const double eye_dx = 0.032 * s;
+    const double eye_dx = 0.032 * sh;
     double ey = (eyes_y - cy) / hs.ry, ex = eye_dx / hs.rx;
     double eye_z = cz + hs.rz * sqrt(fmax(0.0, 1.0 - ex * ex - ey * ey));
     for (int side = 1; side >= -1; side -= 2) {
         st = ellipsoid(&b, &head_pose,
-                       v3(side * eye_dx, eyes_y, eye_z - 0.004 * s), up, fwd,
-                       v3(0.012 * s, 0.007 * s, 0.006 * s), 4, 8, eye_dark);
+                       v3(side * eye_dx, eyes_y, eye_z - 0.004 * sh), up, fwd,
+                       v3(0.012 * sh, 0.007 * sh, 0.006 * sh), 4, 8, eye_dark);
         if (st != AU_OK)
             return st;
     }
 
     // Neck: from inside the torso up into the skull, leaning forward a
     // touch as a real neck does.
-    Vec3 neck_lo = v3(0, H - 1.6 * h, -0.015 * s);
-    Vec3 neck_hi = v3(0, chin_y + 0.03 * s, -0.005 * s);
+    Vec3 neck_lo = v3(0, AT(1.6), -0.015 * s);
+    Vec3 neck_hi = v3(0, chin_y + 0.03 * sh, -0.005 * sh + 0.5 * stoop_t.z);
     const double ng = s * (0.85 + 0.15 * g);
     static const LimbKey neck_keys[] = { { 0, 0.064, 0 }, { 1, 0.058, 0 } };
     st = limb(&b, &upper, neck_lo, neck_hi, fwd, neck_keys, 2, ng, 3, 2, 14,
@@ -384,35 +545,36 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
 
     /* Torso: chest wider than the waist, the top rounding into the
      * shoulders; the chest moves with the breath. */
+    WorldRing tk[6];
+    WorldLoft torso;
     {
         double bx = 1.0 + 0.004 * breath, cx = 1.0 + 0.006 * breath;
         double gz = g;
         WorldRing k[6] = {
-            { H - 3.3 * h, 0.140 * s * gx * bx, 0.096 * s * gz * bx,
-              0.004 * s },
+            { AT(3.3), 0.140 * s * gx * bx * (0.5 + 0.5 * hip),
+              0.096 * s * gz * bx, 0.004 * s },
             { waist_y, 0.128 * s * gx * bx, 0.090 * s * gz * bx, 0.0 },
-            { H - 2.5 * h, 0.140 * s * gx * cx, 0.100 * s * gz * cx,
-              0.004 * s },
+            { AT(2.5), 0.140 * s * gx * cx, 0.100 * s * gz * cx, 0.004 * s },
             { chest_y + lift,
               (0.5 * 0.150 * s * gx + 0.5 * (sx + 0.02 * s)) * cx,
               0.112 * s * gz * cx, 0.012 * s },
-            { H - 1.65 * h + lift, (sx + 0.025 * s) * cx, 0.098 * s * gz * cx,
+            { AT(1.65) + lift, (sx + 0.025 * s) * cx, 0.098 * s * gz * cx,
               0.004 * s },
             { sh_y + lift, (sx + 0.02 * s) * cx, 0.080 * s * gz * cx,
               -0.005 * s },
         };
-        WorldLoft loft;
-        world_loft_profile(&loft, k, 6, 12, 3, 0.04 * s, 0.065 * s, 24);
+        memcpy(tk, k, sizeof(k));
+        world_loft_profile(&torso, k, 6, 12, 3, 0.04 * s, 0.065 * s, 24);
         WorldXform id = world_xform_identity();
-        if ((st = emit(&b, &loft, &id, shirt, false)) != AU_OK)
+        if ((st = emit(&b, &torso, &id, coat, false)) != AU_OK)
             return st;
     }
     {
         WorldRing k[4] = {
-            { H - 3.95 * h, 0.110 * s * gx, 0.085 * s * g, -0.004 * s },
-            { H - 3.7 * h, 0.165 * s * gx, 0.105 * s * g, -0.008 * s },
-            { pelvis_y, 0.155 * s * gx, 0.100 * s * g, -0.003 * s },
-            { H - 3.15 * h, 0.131 * s * gx, 0.090 * s * g, 0.0 },
+            { AT(3.95), 0.110 * s * gx * hip, 0.085 * s * g, -0.004 * s },
+            { AT(3.7), 0.165 * s * gx * hip, 0.105 * s * g, -0.008 * s },
+            { pelvis_y, 0.155 * s * gx * hip, 0.100 * s * g, -0.003 * s },
+            { AT(3.15), 0.131 * s * gx, 0.090 * s * g, 0.0 },
         };
         WorldLoft loft;
         world_loft_profile(&loft, k, 4, 6, 2, 0.035 * s, 0.02 * s, 20);
@@ -422,10 +584,13 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     }
 
     // Arms hang a little away from the body (more for a heavier build),
-    // the elbows slightly bent so the hands come forward of the thighs.
+    // the elbows slightly bent so the hands come forward of the thighs;
+    // an arm that holds something brings the forearm forward, one that
+    // raises it lifts the hand before the chest.
     const double abd = deg(7.0 + 8.0 * (g - 0.85) / 0.4);
     const double ag = s * (0.8 + 0.2 * g);
-    const double l_up = 0.186 * H, l_fore = 0.146 * H, l_hand = 0.108 * H;
+    const double L = 7.5 * bu;
+    const double l_up = 0.186 * L, l_fore = 0.146 * L, l_hand = 0.108 * L;
     static const LimbKey upper_keys[] = { { 0, 0.046, 0 },
                                           { 0.35, 0.045, 0 },
                                           { 1, 0.037, 0 } };
@@ -444,44 +609,60 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     for (int side = 1; side >= -1; side -= 2) {
         // side = +1 is the figure's left, which is +x in figure space.
         double sd = (double)side;
-        Vec3 shoulder = v3(sd * sx, sh_y, 0);
-        Vec3 du = v3_norm(v3(sd * sin(abd), -cos(abd), -0.03));
-        Vec3 elbow = v3_add(shoulder, v3_scale(du, l_up));
-        Vec3 df = v3_norm(v3(sd * sin(abd * 0.7), -1.0, tan(deg(14.0))));
-        Vec3 wrist = v3_add(elbow, v3_scale(df, l_fore));
         int li = side > 0 ? 0 : 1;
+        WorldArm arm = pose->arm[li];
+        Vec3 shoulder = v3(sd * sx, sh_y, 0);
+        Vec3 du, df, hand_front = fwd;
+        if (arm == WORLD_ARM_HOLD) {
+            // Elbow at the side, forearm forward and a little down: a
+            // drink held at the hip, not offered across.
+            du = v3_norm(v3(sd * sin(abd), -1.0, 0.05));
+            df = v3_norm(v3(sd * 0.05, -0.45, 1.0));
+            hand_front = up;
+        } else if (arm == WORLD_ARM_RAISE) {
+            // The hand comes up beside the shoulder rather than across the
+            // face, so the line between two characters stays clear.
+            du = v3_norm(v3(sd * 0.08, -1.0, 0.2));
+            df = v3_norm(v3(sd * 0.05, 0.75, 1.0));
+        } else {
+            du = v3_norm(v3(sd * sin(abd), -cos(abd), -0.03));
+            df = v3_norm(v3(sd * sin(abd * 0.7), -1.0, tan(deg(14.0))));
+        }
+        Vec3 elbow = v3_add(shoulder, v3_scale(du, l_up));
+        Vec3 wrist = v3_add(elbow, v3_scale(df, l_fore));
         jt[WORLD_JOINT_SHOULDER_L + li] = shoulder;
         jt[WORLD_JOINT_ELBOW_L + li] = elbow;
         jt[WORLD_JOINT_WRIST_L + li] = wrist;
 
         st = limb(&b, &upper, shoulder, elbow, fwd, upper_keys, 3, ag, 6, 2, 12,
-                  shirt, false);
+                  coat, false);
         if (st != AU_OK)
             return st;
         st = limb(&b, &upper, elbow, wrist, fwd, fore_keys, 3, ag, 5, 2, 12,
-                  shirt, false);
+                  fore_c, false);
         if (st != AU_OK)
             return st;
-        // The palm faces the thigh: the hand is thin across the body.
+        // The palm faces the thigh, or inward round what it holds: the
+        // hand is thin across the body.
         Vec3 hand_c = v3_add(wrist, v3_scale(df, 0.45 * l_hand));
-        st = ellipsoid(&b, &upper, hand_c, df, fwd,
+        st = ellipsoid(&b, &upper, hand_c, df, hand_front,
                        v3(0.021 * s, 0.5 * l_hand, 0.042 * s), 6, 10, skin);
         if (st != AU_OK)
             return st;
 
-        Vec3 hip = v3(sd * hx, hip_y, 0);
+        Vec3 hipj = v3(sd * hx, hip_y, 0);
         Vec3 knee = v3(sd * (hx - 0.004 * s), knee_y, 0.012 * s);
         Vec3 ankle = v3(sd * (hx + 0.012 * s), ankle_y, -0.01 * s);
-        jt[WORLD_JOINT_HIP_L + li] = hip;
+        jt[WORLD_JOINT_HIP_L + li] = hipj;
         jt[WORLD_JOINT_KNEE_L + li] = knee;
         jt[WORLD_JOINT_ANKLE_L + li] = ankle;
         WorldXform still = world_xform_identity();
-        st = limb(&b, &still, hip, knee, fwd, thigh_keys, 3, lg, 8, 2, 14,
+        st = limb(&b, &still, hipj, knee, fwd, thigh_keys, 3, lg, 8, 2, 14,
                   trousers, false);
         if (st != AU_OK)
             return st;
         st = limb(&b, &still, knee, ankle, fwd, shin_keys, 4, lg, 8, 2, 12,
-                  trousers, false);
+                  shin_c, false);
         if (st != AU_OK)
             return st;
 
@@ -489,7 +670,7 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         // its sole flattened onto the ground.
         double toe_out = deg(8.0) * sd;
         Vec3 dir = v3(sin(toe_out), 0, cos(toe_out));
-        double l_foot = 0.155 * H;
+        double l_foot = 0.155 * L;
         Vec3 heel = v3_add(v3(ankle.x, 0, ankle.z), v3_scale(dir, -0.055 * s));
         WorldRing fk[4] = {
             { 0.0, 0.034 * s, 0.044 * s, 0.040 * s },
@@ -505,15 +686,212 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         jt[WORLD_JOINT_TOE_L + li] =
             v3_add(v3_add(heel, v3_scale(dir, l_foot)), v3(0, 0.02 * s, 0));
     }
-    AU_ASSERT(b.count == WORLD_FIGURE_PARTS);
+    AU_ASSERT(b.count == 20);
 
-    jt[WORLD_JOINT_HEAD_TOP] = v3(0, H, cz - hair_back);
-    jt[WORLD_JOINT_EYES] = v3(0, eyes_y, cz + head_front_z(&hs, eyes_y - cy));
-    jt[WORLD_JOINT_CHIN] = v3(0, chin_y, cz + 0.012);
+    /* What the look adds, batched by colour through a kit: hair pieces,
+     * hats, glasses and facial hair ride on the head; ties, shirt fronts,
+     * patterns and skirts on the body. */
+    WorldKit kit;
+    world_kit_init(&kit, arena->alloc);
+    WorldXform body_head = world_xform_compose(&b.body, &head_pose);
+    WorldXform body_up = world_xform_compose(&b.body, &upper);
+    kit.xf = body_head;
+    int hair_m = world_kit_mat(&kit, (double)hair_c[0], (double)hair_c[1],
+                               (double)hair_c[2]);
+    if (look->hair_style == WORLD_HAIR_LONG) {
+        world_kit_ellipsoid(
+            &kit, hair_m, v3(0, chin_y - 0.01 * sh, cz - 0.62 * hs.rz),
+            v3(hs.rx * 1.02, 0.62 * h, 0.42 * hs.rz), 0.0, 8, 16);
+    } else if (look->hair_style == WORLD_HAIR_PONYTAIL) {
+        WorldLoft l;
+        world_loft_ellipsoid(&l, 0.03 * sh, 0.1 * sh, 0.03 * sh, 6, 10);
+        WorldXform xf = world_xform_along(
+            v3(0, cy - 0.06 * sh, cz - hs.rz * 1.12), v3(0, 1, -0.35), fwd);
+        world_kit_loft(&kit, hair_m, &l, &xf);
+    } else if (look->hair_style == WORLD_HAIR_BUN) {
+        world_kit_ellipsoid(&kit, hair_m,
+                            v3(0, cy + 0.45 * hs.ry, cz - 0.98 * hs.rz),
+                            v3(0.045 * sh, 0.04 * sh, 0.04 * sh), 0.0, 6, 12);
+    }
+    if (look->face & (WORLD_FACE_BEARD | WORLD_FACE_STUBBLE)) {
+        float c[3];
+        bool full = (look->face & WORLD_FACE_BEARD) != 0;
+        mix(c, skin, look->hair, full ? 1.0 : 0.45);
+        int m = world_kit_mat(&kit, (double)c[0], (double)c[1], (double)c[2]);
+        world_kit_ellipsoid(
+            &kit, m,
+            v3(0, chin_y + (full ? 0.12 : 0.2) * hs.ry, cz + 0.42 * hs.rz),
+            v3(0.8 * hs.rx, (full ? 0.44 : 0.36) * hs.ry,
+               (full ? 0.62 : 0.57) * hs.rz),
+            0.0, 7, 16);
+    }
+    if (look->face & WORLD_FACE_MOUSTACHE) {
+        world_kit_ellipsoid(&kit, hair_m,
+                            v3(0, nose_y - 0.03 * sh, nose_z - 0.006 * sh),
+                            v3(0.03 * sh, 0.008 * sh, 0.011 * sh), 0.0, 4, 10);
+    }
+    if (look->face & (WORLD_FACE_GLASSES | WORLD_FACE_SUNGLASSES)) {
+        bool sun = (look->face & WORLD_FACE_SUNGLASSES) != 0;
+        int frame = world_kit_mat(&kit, 0.02, 0.02, 0.022);
+        int lens = sun ? frame : world_kit_mat(&kit, 0.32, 0.35, 0.37);
+        double lz = eye_z + 0.012 * sh;
+        for (int sd = -1; sd <= 1; sd += 2) {
+            world_kit_ellipsoid(&kit, lens, v3(sd * eye_dx, eyes_y, lz),
+                                v3(0.021 * sh, 0.016 * sh, 0.003), 0.0, 4, 12);
+            world_kit_cyl(
+                &kit, frame, v3(sd * (eye_dx + 0.02 * sh), eyes_y, lz),
+                v3(sd * hs.rx * 1.0, eyes_y, cz), 0.002, 0.002, 4, true);
+        }
+        world_kit_cyl(&kit, frame, v3(-eye_dx + 0.02 * sh, eyes_y, lz),
+                      v3(eye_dx - 0.02 * sh, eyes_y, lz), 0.0025, 0.0025, 4,
+                      true);
+    }
+    if (look->face & WORLD_FACE_SCAR) {
+        int m = world_kit_mat(&kit, 1.25 * (double)skin[0],
+                              0.8 * (double)skin[1], 0.8 * (double)skin[2]);
+        double x = -0.05 * sh, y = eyes_y - 0.03 * sh;
+        double fx = x / hs.rx, fy = (y - cy) / hs.ry;
+        double z = cz + hs.rz * sqrt(fmax(0.0, 1.0 - fx * fx - fy * fy));
+        world_kit_ellipsoid(&kit, m, v3(x, y, z), v3(0.003, 0.022 * sh, 0.003),
+                            0.0, 3, 6);
+    }
+    if (look->hat != WORLD_HAT_NONE) {
+        int hat =
+            world_kit_mat(&kit, (double)look->hat_rgb[0],
+                          (double)look->hat_rgb[1], (double)look->hat_rgb[2]);
+        int band = world_kit_mat(&kit, 0.3 * (double)look->hat_rgb[0],
+                                 0.3 * (double)look->hat_rgb[1],
+                                 0.3 * (double)look->hat_rgb[2]);
+        double rx = hs.rx * hair_k * 1.04, rz = hs.rz * hair_k * 1.04;
+        Vec3 c = v3(0, cy + hair_up + 0.2 * hs.ry, cz - hair_back);
+        if (look->hat == WORLD_HAT_CAP) {
+            dome(&kit, hat, c, rx, 0.88 * hs.ry * hair_k, rz);
+            world_kit_ellipsoid(&kit, hat, v3(0, c.y + 0.01 * sh, c.z + rz),
+                                v3(0.6 * rx, 0.005, 0.5 * rz), 0.0, 3, 12);
+        } else {
+            bool cowboy = look->hat == WORLD_HAT_COWBOY;
+            double top = (cowboy ? 0.17 : 0.15) * sh;
+            double brim = (cowboy ? 0.13 : 0.065) * sh;
+            tube(&kit, hat, c, 0.0, top, rx, rz, 0.88 * rx, 0.86 * rz, 0.0);
+            tube(&kit, band, c, 0.0, 0.022 * sh, rx + 0.002, rz + 0.002,
+                 rx + 0.002, rz + 0.002, 0.0);
+            tube(&kit, hat, c, -0.004, 0.004, rx + brim, rz + brim * 1.15,
+                 rx + brim, rz + brim * 1.15, 0.0);
+            if (cowboy) {
+                for (int sd = -1; sd <= 1; sd += 2)
+                    world_kit_ellipsoid(
+                        &kit, hat,
+                        v3(sd * (rx + 0.8 * brim), c.y + 0.02 * sh, c.z),
+                        v3(0.25 * brim, 0.025 * sh, rz + 0.5 * brim), 0.0, 3,
+                        10);
+            }
+        }
+    }
+    kit.xf = body_up;
+    if (look->jacket) {
+        // The open jacket shows the shirt down the front.
+        int m = world_kit_mat(&kit, (double)shirt[0], (double)shirt[1],
+                              (double)shirt[2]);
+        front_strip(&kit, m, tk, 6, AT(2.7), sh_y - 0.01 * s, 0.012 * s,
+                    0.075 * s, 0.003, 0.0);
+    }
+    if (look->tie) {
+        int m =
+            world_kit_mat(&kit, (double)look->tie_rgb[0],
+                          (double)look->tie_rgb[1], (double)look->tie_rgb[2]);
+        front_strip(&kit, m, tk, 6, AT(2.85), sh_y - 0.015 * s, 0.028 * s,
+                    0.016 * s, 0.006, 0.0);
+    }
+    if (look->apron) {
+        int m = world_kit_mat(&kit, (double)look->apron_rgb[0],
+                              (double)look->apron_rgb[1],
+                              (double)look->apron_rgb[2]);
+        front_strip(&kit, m, tk, 6, AT(4.9), AT(2.2), 0.16 * s * gx,
+                    0.1 * s * gx, 0.004, 0.11 * s * g);
+    }
+    if (look->pattern != WORLD_PATTERN_NONE) {
+        int m = world_kit_mat(&kit, (double)look->pattern_rgb[0],
+                              (double)look->pattern_rgb[1],
+                              (double)look->pattern_rgb[2]);
+        BaseRng rng;
+        base_rng_seed(&rng, base_hash_bytes(look->shirt, sizeof(look->shirt)),
+                      0x70617474u);
+        double y0 = waist_y - 0.03 * s, y1 = sh_y - 0.03 * s;
+        if (look->pattern == WORLD_PATTERN_STRIPES) {
+            for (double y = y0 + 0.02 * s; y < y1; y += 0.055 * s) {
+                WorldRing r = loft_ring_at(&torso, y);
+                WorldLoft l;
+                WorldRing a = { y - 0.009 * s, r.rx_m * 1.025, r.rz_m * 1.03,
+                                r.dz_m },
+                          c = { y + 0.009 * s, r.rx_m * 1.025, r.rz_m * 1.03,
+                                r.dz_m };
+                l.rings[0] = a;
+                l.rings[1] = c;
+                l.ring_count = 2;
+                l.pole_lo_y_m = a.y_m;
+                l.pole_hi_y_m = c.y_m;
+                l.pole_lo_dz_m = l.pole_hi_dz_m = r.dz_m;
+                l.segments = 24;
+                WorldXform id = world_xform_identity();
+                world_kit_loft(&kit, m, &l, &id);
+            }
+        } else {
+            bool floral = look->pattern == WORLD_PATTERN_FLORAL;
+            int n = floral ? 40 : 56;
+            int m2 = floral ? world_kit_mat(&kit, 0.75, 0.65, 0.15) : m;
+            for (int i = 0; i < n; i++) {
+                double y = base_rng_range(&rng, y0, y1);
+                double a = base_rng_range(&rng, 0, 2.0 * BASE_PI);
+                WorldRing r = loft_ring_at(&torso, y);
+                Vec3 p = v3(r.rx_m * cos(a), y, r.dz_m + r.rz_m * sin(a));
+                Vec3 nrm = v3_norm(v3(cos(a) / r.rx_m, 0, sin(a) / r.rz_m));
+                double rad =
+                    floral ? base_rng_range(&rng, 0.018, 0.03) * s : 0.011 * s;
+                WorldLoft l;
+                world_loft_ellipsoid(&l, rad, 0.003, rad, 3, 8);
+                WorldXform xf =
+                    world_xform_along(v3_add(p, v3_scale(nrm, 0.004)), nrm, up);
+                world_kit_loft(&kit, (floral && i % 3 == 0) ? m2 : m, &l, &xf);
+            }
+        }
+    }
+    if (look->skirt) {
+        int m = world_kit_mat(&kit, (double)look->skirt_rgb[0],
+                              (double)look->skirt_rgb[1],
+                              (double)look->skirt_rgb[2]);
+        double hem = knee_y + 0.04 * s;
+        WorldRing k[3] = {
+            { hem, 0.2 * s * gx * hip + 0.04 * s, 0.16 * s * g, 0.0 },
+            { pelvis_y, 0.172 * s * gx * hip, 0.112 * s * g, -0.006 * s },
+            { waist_y, 0.134 * s * gx, 0.095 * s * g, 0.0 },
+        };
+        WorldLoft l;
+        world_loft_profile(&l, k, 3, 8, 1, 0.01 * s, 0.01 * s, 20);
+        WorldXform id = world_xform_identity();
+        world_kit_loft(&kit, m, &l, &id);
+    }
+    size_t extra = 0;
+    st = world_kit_emit(&kit, arena, &meshes[b.count],
+                        WORLD_FIGURE_PARTS_MAX - b.count, &extra);
+    world_kit_fini(&kit);
+    if (st != AU_OK)
+        return st;
+    for (size_t i = 0; i < extra; i++)
+        meshes[b.count + i].object_id = object_id;
+    b.count += extra;
+    *count = b.count;
+
+    Vec3 top = world_xform_point(&head_rest, v3(0, H, cz - hair_back));
+    jt[WORLD_JOINT_HEAD_TOP] = v3(top.x, H, top.z);
+    jt[WORLD_JOINT_EYES] = world_xform_point(
+        &head_rest, v3(0, eyes_y, cz + head_front_z(&hs, eyes_y - cy)));
+    jt[WORLD_JOINT_CHIN] =
+        world_xform_point(&head_rest, v3(0, chin_y, cz + 0.012));
     jt[WORLD_JOINT_NECK] = v3(0, neck_y, -0.012 * s);
     jt[WORLD_JOINT_CHEST] = v3(0, chest_y, 0.01 * s);
     jt[WORLD_JOINT_WAIST] = v3(0, waist_y, 0);
     jt[WORLD_JOINT_PELVIS] = v3(0, pelvis_y, 0);
+#undef AT
     for (int j = 0; j < WORLD_JOINT_COUNT; j++)
         joints[j] = world_xform_point(&b.body, jt[j]);
     return AU_OK;

@@ -1,6 +1,6 @@
-/* world/mesh.c: tessellation of the few primitives world/ builds everything
- * from: lofts of elliptic rings (ellipsoids, tapered limbs, the torso),
- * boxes for the set and the ground plane. Output goes to the Scene's arena. */
+/* world/mesh.c: the affine maps world/ places parts with, and lofts of
+ * elliptic rings (ellipsoids, limbs, the torso) tessellated into the
+ * figure's meshes; sets and props are tessellated by kit.c. */
 #include <string.h>
 
 #include "world_internal.h"
@@ -265,87 +265,6 @@ AuStatus world_mesh_loft(BaseArena *arena, const WorldLoft *loft,
         *ix++ = last + j1;
     }
     smooth_normals(&m);
-    out->positions = m.positions;
-    out->normals = m.normals;
-    out->indices = m.indices;
-    out->vertex_count = m.vertex_count;
-    out->triangle_count = m.triangle_count;
-    return AU_OK;
-}
-
-AuStatus world_mesh_boxes(BaseArena *arena, const WorldBox *boxes, size_t count,
-                          WorldMesh *out)
-{
-    // Each face: its normal axis and two tangents with u x v = normal, so
-    // corners taken (-,-) (+,-) (+,+) (-,+) wind counter-clockwise.
-    static const double face[6][3][3] = {
-        { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } },
-        { { -1, 0, 0 }, { 0, 0, 1 }, { 0, 1, 0 } },
-        { { 0, 1, 0 }, { 0, 0, 1 }, { 1, 0, 0 } },
-        { { 0, -1, 0 }, { 1, 0, 0 }, { 0, 0, 1 } },
-        { { 0, 0, 1 }, { 1, 0, 0 }, { 0, 1, 0 } },
-        { { 0, 0, -1 }, { 0, 1, 0 }, { 1, 0, 0 } },
-    };
-    static const double corner[4][2] = {
-        { -1, -1 }, { 1, -1 }, { 1, 1 }, { -1, 1 }
-    };
-    WorldMesh m = { 0 };
-    AuStatus st = mesh_alloc(arena, count * 24, count * 12, &m);
-    if (st != AU_OK)
-        return st;
-    uint32_t v = 0;
-    uint32_t *ix = m.indices;
-    for (size_t b = 0; b < count; b++) {
-        const WorldBox *bx = &boxes[b];
-        WorldXform xf = world_xform_yaw(bx->center, bx->yaw_rad);
-        WorldXform rot = xf;
-        rot.t = v3(0, 0, 0);
-        Vec3 h = bx->half_m;
-        for (int f = 0; f < 6; f++) {
-            Vec3 n = v3(face[f][0][0], face[f][0][1], face[f][0][2]);
-            Vec3 u = v3(face[f][1][0], face[f][1][1], face[f][1][2]);
-            Vec3 w = v3(face[f][2][0], face[f][2][1], face[f][2][2]);
-            Vec3 nw = world_xform_point(&rot, n);
-            for (int c = 0; c < 4; c++) {
-                Vec3 p = v3_add(v3_mul(n, h),
-                                v3_add(v3_scale(v3_mul(u, h), corner[c][0]),
-                                       v3_scale(v3_mul(w, h), corner[c][1])));
-                store(&m.positions[3 * (v + (uint32_t)c)],
-                      world_xform_point(&xf, p));
-                store(&m.normals[3 * (v + (uint32_t)c)], nw);
-            }
-            *ix++ = v;
-            *ix++ = v + 1;
-            *ix++ = v + 2;
-            *ix++ = v;
-            *ix++ = v + 2;
-            *ix++ = v + 3;
-            v += 4;
-        }
-    }
-    out->positions = m.positions;
-    out->normals = m.normals;
-    out->indices = m.indices;
-    out->vertex_count = m.vertex_count;
-    out->triangle_count = m.triangle_count;
-    return AU_OK;
-}
-
-AuStatus world_mesh_ground(BaseArena *arena, double half_m, WorldMesh *out)
-{
-    WorldMesh m = { 0 };
-    AuStatus st = mesh_alloc(arena, 4, 2, &m);
-    if (st != AU_OK)
-        return st;
-    static const double c[4][2] = {
-        { -1, 1 }, { 1, 1 }, { 1, -1 }, { -1, -1 }
-    };
-    for (int i = 0; i < 4; i++) {
-        store(&m.positions[3 * i], v3(c[i][0] * half_m, 0, c[i][1] * half_m));
-        store(&m.normals[3 * i], v3(0, 1, 0));
-    }
-    static const uint32_t tri[6] = { 0, 1, 2, 0, 2, 3 };
-    memcpy(m.indices, tri, sizeof(tri));
     out->positions = m.positions;
     out->normals = m.normals;
     out->indices = m.indices;

@@ -1,371 +1,475 @@
-/* world/set.c: the set a scene plays on: a ground of the right material
- * and, for an exterior, buildings, walls and rocks behind and beside the
- * action; for an interior, a three-walled room open to the sky with some
- * furniture. The layout depends on the location name alone, so a place
- * looks the same in every shot and every scene that returns to it. */
+/* world/set.c: which kind of set a location's words name ("OLD DINER",
+ * "DESERT ROAD"), the stage bookkeeping set builders share (what stands
+ * where, what props can stand on), and the dispatch to set_int/set_ext. */
+#include <ctype.h>
 #include <string.h>
 
 #include "world_internal.h"
 
-// Half the side of the ground square: far beyond any lens's view of it.
-#define GROUND_HALF_M 100.0
+/* ---- kinds ---------------------------------------------------------- */
 
-// True when @p word occurs in @p text, ignoring ASCII case.
-static bool has_word(const char *text, const char *word)
+static const char *const kind_names[WORLD_SET_KIND_COUNT] = {
+    [WORLD_SET_GENERIC_INTERIOR] = "room",
+    [WORLD_SET_GENERIC_EXTERIOR] = "open ground",
+    [WORLD_SET_LIVING_ROOM] = "living room",
+    [WORLD_SET_KITCHEN] = "kitchen",
+    [WORLD_SET_BEDROOM] = "bedroom",
+    [WORLD_SET_OFFICE] = "office",
+    [WORLD_SET_BAR] = "bar",
+    [WORLD_SET_DINER] = "diner",
+    [WORLD_SET_WAREHOUSE] = "warehouse",
+    [WORLD_SET_STUDIO] = "studio",
+    [WORLD_SET_GARAGE] = "garage",
+    [WORLD_SET_TRAILER] = "trailer",
+    [WORLD_SET_MOTEL] = "motel",
+    [WORLD_SET_MANSION] = "mansion",
+    [WORLD_SET_SHACK] = "shack",
+    [WORLD_SET_HOSPITAL] = "hospital",
+    [WORLD_SET_PATIO] = "patio",
+    [WORLD_SET_POOL] = "pool",
+    [WORLD_SET_STREET] = "street",
+    [WORLD_SET_ALLEY] = "alley",
+    [WORLD_SET_ROOFTOP] = "rooftop",
+    [WORLD_SET_DESERT] = "desert",
+    [WORLD_SET_FOREST] = "forest",
+    [WORLD_SET_BEACH] = "beach",
+    [WORLD_SET_FIELD] = "field",
+    [WORLD_SET_PARK] = "park",
+    [WORLD_SET_ROAD] = "road",
+    [WORLD_SET_DESERT_ROAD] = "desert road",
+    [WORLD_SET_MOUNTAIN_ROAD] = "mountain road",
+    [WORLD_SET_HARBOUR] = "harbour",
+    [WORLD_SET_RANCH] = "ranch",
+};
+
+const char *world_set_kind_name(WorldSetKind kind)
 {
-    size_t n = strlen(word);
-    for (const char *p = text; *p; p++) {
-        if (base_strncasecmp(p, word, n) == 0)
-            return true;
-    }
-    return false;
+    return (unsigned)kind < WORLD_SET_KIND_COUNT ? kind_names[kind] : "?";
 }
 
-static bool has_any(const char *text, const char *const *words, size_t n)
+bool world_set_kind_is_generic(WorldSetKind kind)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (has_word(text, words[i]))
-            return true;
-    }
-    return false;
+    return kind == WORLD_SET_GENERIC_INTERIOR ||
+           kind == WORLD_SET_GENERIC_EXTERIOR;
 }
 
-static void jitter(float out[3], const double rgb[3], BaseRng *rng,
-                   double spread)
+// Words that mark a desert or mountain, which turn a road into a desert
+// or mountain road.
+enum {
+    TAG_NONE,
+    TAG_DESERT,
+    TAG_MOUNTAIN,
+    TAG_ROAD,
+    TAG_WEAK // names a place only when nothing else does
+};
+
+typedef struct KindWord {
+    const char *word; // one or two words, upper case
+    WorldSetKind kind;
+    int tag;
+} KindWord;
+
+static const KindWord kind_words[] = {
+    { "LIVING ROOM", WORLD_SET_LIVING_ROOM, 0 },
+    { "SITTING ROOM", WORLD_SET_LIVING_ROOM, 0 },
+    { "FRONT ROOM", WORLD_SET_LIVING_ROOM, 0 },
+    { "FAMILY ROOM", WORLD_SET_LIVING_ROOM, 0 },
+    { "LOUNGE", WORLD_SET_LIVING_ROOM, 0 },
+    { "DEN", WORLD_SET_LIVING_ROOM, 0 },
+    { "PARLOR", WORLD_SET_LIVING_ROOM, 0 },
+    { "PARLOUR", WORLD_SET_LIVING_ROOM, 0 },
+    { "APARTMENT", WORLD_SET_LIVING_ROOM, 0 },
+    { "CONDO", WORLD_SET_LIVING_ROOM, 0 },
+    { "HOUSE", WORLD_SET_LIVING_ROOM, TAG_WEAK },
+    { "HOME", WORLD_SET_LIVING_ROOM, TAG_WEAK },
+    { "KITCHEN", WORLD_SET_KITCHEN, 0 },
+    { "KITCHENETTE", WORLD_SET_KITCHEN, 0 },
+    { "DINING ROOM", WORLD_SET_KITCHEN, 0 },
+    { "PANTRY", WORLD_SET_KITCHEN, 0 },
+    { "BEDROOM", WORLD_SET_BEDROOM, 0 },
+    { "NURSERY", WORLD_SET_BEDROOM, 0 },
+    { "DORM", WORLD_SET_BEDROOM, 0 },
+    { "DORMITORY", WORLD_SET_BEDROOM, 0 },
+    { "OFFICE", WORLD_SET_OFFICE, 0 },
+    { "STUDY", WORLD_SET_OFFICE, 0 },
+    { "PRECINCT", WORLD_SET_OFFICE, 0 },
+    { "POLICE STATION", WORLD_SET_OFFICE, 0 },
+    { "NEWSROOM", WORLD_SET_OFFICE, 0 },
+    { "CLASSROOM", WORLD_SET_OFFICE, 0 },
+    { "LIBRARY", WORLD_SET_OFFICE, 0 },
+    { "BANK", WORLD_SET_OFFICE, 0 },
+    { "BAR", WORLD_SET_BAR, 0 },
+    { "PUB", WORLD_SET_BAR, 0 },
+    { "SALOON", WORLD_SET_BAR, 0 },
+    { "TAVERN", WORLD_SET_BAR, 0 },
+    { "NIGHTCLUB", WORLD_SET_BAR, 0 },
+    { "CLUB", WORLD_SET_BAR, 0 },
+    { "BREWERY", WORLD_SET_BAR, 0 },
+    { "DINER", WORLD_SET_DINER, 0 },
+    { "CAFE", WORLD_SET_DINER, 0 },
+    { "COFFEE SHOP", WORLD_SET_DINER, 0 },
+    { "RESTAURANT", WORLD_SET_DINER, 0 },
+    { "CANTEEN", WORLD_SET_DINER, 0 },
+    { "CAFETERIA", WORLD_SET_DINER, 0 },
+    { "TRUCK STOP", WORLD_SET_DINER, 0 },
+    { "WAREHOUSE", WORLD_SET_WAREHOUSE, 0 },
+    { "FACTORY", WORLD_SET_WAREHOUSE, 0 },
+    { "HANGAR", WORLD_SET_WAREHOUSE, 0 },
+    { "SHED", WORLD_SET_WAREHOUSE, 0 },
+    { "STOREROOM", WORLD_SET_WAREHOUSE, 0 },
+    { "DEPOT", WORLD_SET_WAREHOUSE, 0 },
+    { "STUDIO", WORLD_SET_STUDIO, 0 },
+    { "SOUNDSTAGE", WORLD_SET_STUDIO, 0 },
+    { "SOUND STAGE", WORLD_SET_STUDIO, 0 },
+    { "ATELIER", WORLD_SET_STUDIO, 0 },
+    { "LOFT", WORLD_SET_STUDIO, 0 },
+    { "GALLERY", WORLD_SET_STUDIO, 0 },
+    { "GARAGE", WORLD_SET_GARAGE, 0 },
+    { "WORKSHOP", WORLD_SET_GARAGE, 0 },
+    { "AUTO SHOP", WORLD_SET_GARAGE, 0 },
+    { "BODY SHOP", WORLD_SET_GARAGE, 0 },
+    { "CARPORT", WORLD_SET_GARAGE, 0 },
+    { "TRAILER", WORLD_SET_TRAILER, 0 },
+    { "CARAVAN", WORLD_SET_TRAILER, 0 },
+    { "MOBILE HOME", WORLD_SET_TRAILER, 0 },
+    { "CAMPER", WORLD_SET_TRAILER, 0 },
+    { "RV", WORLD_SET_TRAILER, 0 },
+    { "MOTEL", WORLD_SET_MOTEL, 0 },
+    { "HOTEL", WORLD_SET_MOTEL, 0 },
+    { "INN", WORLD_SET_MOTEL, 0 },
+    { "MANSION", WORLD_SET_MANSION, 0 },
+    { "ESTATE", WORLD_SET_MANSION, 0 },
+    { "PALACE", WORLD_SET_MANSION, 0 },
+    { "MANOR", WORLD_SET_MANSION, 0 },
+    { "CHATEAU", WORLD_SET_MANSION, 0 },
+    { "VILLA", WORLD_SET_MANSION, 0 },
+    { "BALLROOM", WORLD_SET_MANSION, 0 },
+    { "GRAND HALL", WORLD_SET_MANSION, 0 },
+    { "FOYER", WORLD_SET_MANSION, 0 },
+    { "SHACK", WORLD_SET_SHACK, 0 },
+    { "CABIN", WORLD_SET_SHACK, 0 },
+    { "HUT", WORLD_SET_SHACK, 0 },
+    { "SHANTY", WORLD_SET_SHACK, 0 },
+    { "HOSPITAL", WORLD_SET_HOSPITAL, 0 },
+    { "WARD", WORLD_SET_HOSPITAL, 0 },
+    { "CLINIC", WORLD_SET_HOSPITAL, 0 },
+    { "INFIRMARY", WORLD_SET_HOSPITAL, 0 },
+    { "ICU", WORLD_SET_HOSPITAL, 0 },
+    { "EMERGENCY ROOM", WORLD_SET_HOSPITAL, 0 },
+    { "PATIO", WORLD_SET_PATIO, 0 },
+    { "BACKYARD", WORLD_SET_PATIO, 0 },
+    { "YARD", WORLD_SET_PATIO, 0 },
+    { "DECK", WORLD_SET_PATIO, 0 },
+    { "TERRACE", WORLD_SET_PATIO, 0 },
+    { "PORCH", WORLD_SET_PATIO, 0 },
+    { "VERANDA", WORLD_SET_PATIO, 0 },
+    { "VERANDAH", WORLD_SET_PATIO, 0 },
+    { "POOL", WORLD_SET_POOL, 0 },
+    { "POOLSIDE", WORLD_SET_POOL, 0 },
+    { "LIDO", WORLD_SET_POOL, 0 },
+    { "STREET", WORLD_SET_STREET, 0 },
+    { "AVENUE", WORLD_SET_STREET, 0 },
+    { "BOULEVARD", WORLD_SET_STREET, 0 },
+    { "SIDEWALK", WORLD_SET_STREET, 0 },
+    { "PAVEMENT", WORLD_SET_STREET, 0 },
+    { "CITY", WORLD_SET_STREET, 0 },
+    { "TOWN", WORLD_SET_STREET, 0 },
+    { "DOWNTOWN", WORLD_SET_STREET, 0 },
+    { "SQUARE", WORLD_SET_STREET, 0 },
+    { "PLAZA", WORLD_SET_STREET, 0 },
+    { "CORNER", WORLD_SET_STREET, 0 },
+    { "INTERSECTION", WORLD_SET_STREET, 0 },
+    { "MARKET", WORLD_SET_STREET, 0 },
+    { "BUS STOP", WORLD_SET_STREET, 0 },
+    { "PARKING LOT", WORLD_SET_STREET, 0 },
+    { "PARKING", WORLD_SET_STREET, 0 },
+    { "ALLEY", WORLD_SET_ALLEY, 0 },
+    { "ALLEYWAY", WORLD_SET_ALLEY, 0 },
+    { "BACKSTREET", WORLD_SET_ALLEY, 0 },
+    { "ROOFTOP", WORLD_SET_ROOFTOP, 0 },
+    { "ROOF", WORLD_SET_ROOFTOP, 0 },
+    { "HELIPAD", WORLD_SET_ROOFTOP, 0 },
+    { "DESERT", WORLD_SET_DESERT, TAG_DESERT },
+    { "DUNE", WORLD_SET_DESERT, TAG_DESERT },
+    { "MESA", WORLD_SET_DESERT, TAG_DESERT },
+    { "BADLANDS", WORLD_SET_DESERT, TAG_DESERT },
+    { "WASTELAND", WORLD_SET_DESERT, TAG_DESERT },
+    { "SALT FLAT", WORLD_SET_DESERT, TAG_DESERT },
+    { "OUTBACK", WORLD_SET_DESERT, TAG_DESERT },
+    { "FOREST", WORLD_SET_FOREST, 0 },
+    { "WOODS", WORLD_SET_FOREST, 0 },
+    { "JUNGLE", WORLD_SET_FOREST, 0 },
+    { "GROVE", WORLD_SET_FOREST, 0 },
+    { "CLEARING", WORLD_SET_FOREST, 0 },
+    { "THICKET", WORLD_SET_FOREST, 0 },
+    { "ORCHARD", WORLD_SET_FOREST, 0 },
+    { "BEACH", WORLD_SET_BEACH, 0 },
+    { "SHORE", WORLD_SET_BEACH, 0 },
+    { "SHORELINE", WORLD_SET_BEACH, 0 },
+    { "SEASIDE", WORLD_SET_BEACH, 0 },
+    { "COAST", WORLD_SET_BEACH, 0 },
+    { "OCEAN", WORLD_SET_BEACH, 0 },
+    { "SEA", WORLD_SET_BEACH, 0 },
+    { "SURF", WORLD_SET_BEACH, 0 },
+    { "FIELD", WORLD_SET_FIELD, 0 },
+    { "CORNFIELD", WORLD_SET_FIELD, 0 },
+    { "MEADOW", WORLD_SET_FIELD, 0 },
+    { "PASTURE", WORLD_SET_FIELD, 0 },
+    { "PRAIRIE", WORLD_SET_FIELD, 0 },
+    { "PLAINS", WORLD_SET_FIELD, 0 },
+    { "PADDOCK", WORLD_SET_FIELD, 0 },
+    { "FARMLAND", WORLD_SET_FIELD, 0 },
+    { "COUNTRYSIDE", WORLD_SET_FIELD, 0 },
+    { "HILLSIDE", WORLD_SET_FIELD, 0 },
+    { "CREEK", WORLD_SET_FIELD, 0 },
+    { "PARK", WORLD_SET_PARK, 0 },
+    { "GARDEN", WORLD_SET_PARK, 0 },
+    { "PLAYGROUND", WORLD_SET_PARK, 0 },
+    { "CEMETERY", WORLD_SET_PARK, 0 },
+    { "GRAVEYARD", WORLD_SET_PARK, 0 },
+    { "COURTYARD", WORLD_SET_PARK, 0 },
+    { "CAMPUS", WORLD_SET_PARK, 0 },
+    { "LAWN", WORLD_SET_PARK, 0 },
+    { "ROAD", WORLD_SET_ROAD, TAG_ROAD },
+    { "HIGHWAY", WORLD_SET_ROAD, TAG_ROAD },
+    { "FREEWAY", WORLD_SET_ROAD, TAG_ROAD },
+    { "INTERSTATE", WORLD_SET_ROAD, TAG_ROAD },
+    { "ROADSIDE", WORLD_SET_ROAD, TAG_ROAD },
+    { "ROUTE", WORLD_SET_ROAD, TAG_ROAD },
+    { "BRIDGE", WORLD_SET_ROAD, TAG_ROAD },
+    { "TRACK", WORLD_SET_ROAD, TAG_ROAD },
+    { "TRUCK", WORLD_SET_ROAD, TAG_ROAD },
+    { "PICKUP", WORLD_SET_ROAD, TAG_ROAD },
+    { "CAR", WORLD_SET_ROAD, TAG_ROAD },
+    { "UTE", WORLD_SET_ROAD, TAG_ROAD },
+    { "MOUNTAIN", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "MOUNTAINS", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "CANYON", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "PASS", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "RIDGE", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "SUMMIT", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "CLIFF", WORLD_SET_MOUNTAIN_ROAD, TAG_MOUNTAIN },
+    { "HARBOUR", WORLD_SET_HARBOUR, 0 },
+    { "HARBOR", WORLD_SET_HARBOUR, 0 },
+    { "PIER", WORLD_SET_HARBOUR, 0 },
+    { "DOCK", WORLD_SET_HARBOUR, 0 },
+    { "WHARF", WORLD_SET_HARBOUR, 0 },
+    { "MARINA", WORLD_SET_HARBOUR, 0 },
+    { "PORT", WORLD_SET_HARBOUR, 0 },
+    { "QUAY", WORLD_SET_HARBOUR, 0 },
+    { "JETTY", WORLD_SET_HARBOUR, 0 },
+    { "BREAKWATER", WORLD_SET_HARBOUR, 0 },
+    { "WATERFRONT", WORLD_SET_HARBOUR, 0 },
+    { "FERRY", WORLD_SET_HARBOUR, 0 },
+    { "RANCH", WORLD_SET_RANCH, 0 },
+    { "FARM", WORLD_SET_RANCH, 0 },
+    { "FARMYARD", WORLD_SET_RANCH, 0 },
+    { "FARMHOUSE", WORLD_SET_RANCH, 0 },
+    { "HOMESTEAD", WORLD_SET_RANCH, 0 },
+    { "CORRAL", WORLD_SET_RANCH, 0 },
+    { "STABLE", WORLD_SET_RANCH, 0 },
+    { "BARN", WORLD_SET_RANCH, 0 },
+};
+
+#define LOC_WORDS_MAX 24
+
+// Splits @p text into upper-case words of letters, dropping a trailing
+// possessive "'S" ("BRICK'S" is BRICK). Returns how many.
+static size_t split_words(const char *text, char words[][24], size_t cap)
 {
-    double g = 1.0 + spread * (2.0 * base_rng_uniform(rng) - 1.0);
-    for (int i = 0; i < 3; i++) {
-        double t = 1.0 + 0.3 * spread * (2.0 * base_rng_uniform(rng) - 1.0);
-        out[i] = (float)base_clamp(rgb[i] * g * t, 0.0, 0.9);
-    }
-}
-
-// The ground plan the cast occupies, in x and z, and how far set pieces
-// keep from it.
-typedef struct Keepout {
-    double x0, x1, z0, z1;
-} Keepout;
-
-#define KEEPOUT_MARGIN_M 0.8
-
-static Keepout keepout_of(const WorldFigure *figures, size_t n)
-{
-    Keepout k = { -KEEPOUT_MARGIN_M, KEEPOUT_MARGIN_M, -KEEPOUT_MARGIN_M,
-                  KEEPOUT_MARGIN_M };
-    for (size_t i = 0; i < n; i++) {
-        for (int j = 0; j < WORLD_JOINT_COUNT; j++) {
-            Vec3 p = figures[i].joints[j];
-            k.x0 = fmin(k.x0, p.x - KEEPOUT_MARGIN_M);
-            k.x1 = fmax(k.x1, p.x + KEEPOUT_MARGIN_M);
-            k.z0 = fmin(k.z0, p.z - KEEPOUT_MARGIN_M);
-            k.z1 = fmax(k.z1, p.z + KEEPOUT_MARGIN_M);
+    size_t n = 0;
+    const char *p = text;
+    while (*p && n < cap) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        size_t len = 0;
+        while (*p && (isalpha((unsigned char)*p) || *p == '\'')) {
+            if (*p == '\'' && (p[1] == 's' || p[1] == 'S') &&
+                !isalpha((unsigned char)p[2])) {
+                p += 2;
+                break;
+            }
+            if (*p != '\'' && len < 23)
+                words[n][len++] = (char)toupper((unsigned char)*p);
+            p++;
+        }
+        if (len) {
+            words[n][len] = '\0';
+            n++;
         }
     }
+    return n;
+}
+
+// True when word @p w is @p key or its plural.
+static bool word_is(const char *w, const char *key, size_t key_len)
+{
+    size_t n = strlen(w);
+    if (n == key_len)
+        return memcmp(w, key, n) == 0;
+    if (n == key_len + 1 && w[n - 1] == 'S')
+        return memcmp(w, key, key_len) == 0;
+    return false;
+}
+
+// Matches kind_words[i] at word @p at; returns how many words it spans.
+static size_t match_at(const KindWord *kw, char words[][24], size_t n,
+                       size_t at)
+{
+    const char *sp = strchr(kw->word, ' ');
+    if (!sp)
+        return word_is(words[at], kw->word, strlen(kw->word)) ? 1 : 0;
+    if (at + 1 >= n)
+        return 0;
+    size_t l0 = (size_t)(sp - kw->word);
+    if (!word_is(words[at], kw->word, l0))
+        return 0;
+    return word_is(words[at + 1], sp + 1, strlen(sp + 1)) ? 2 : 0;
+}
+
+WorldSetKind world_set_kind(const char *location, bool interior,
+                            const char **kind_name)
+{
+    char words[LOC_WORDS_MAX][24];
+    size_t n = location ? split_words(location, words, LOC_WORDS_MAX) : 0;
+    WorldSetKind strong = WORLD_SET_KIND_COUNT, weak = WORLD_SET_KIND_COUNT;
+    bool desert = false, mountain = false, road = false;
+    for (size_t i = 0; i < n; i++) {
+        // Two-word names first, so LIVING ROOM is not just a ROOM.
+        const KindWord *best = NULL;
+        size_t span_n = 0;
+        for (size_t k = 0; k < BASE_ARRAY_LEN(kind_words); k++) {
+            size_t m = match_at(&kind_words[k], words, n, i);
+            if (m > span_n) {
+                span_n = m;
+                best = &kind_words[k];
+            }
+        }
+        if (!best)
+            continue;
+        desert = desert || best->tag == TAG_DESERT;
+        mountain = mountain || best->tag == TAG_MOUNTAIN;
+        road = road || best->tag == TAG_ROAD;
+        // The head noun of an English place name comes last: FARMHOUSE
+        // KITCHEN is a kitchen, HOSPITAL ROOF a rooftop.
+        if (best->tag == TAG_WEAK)
+            weak = best->kind;
+        else
+            strong = best->kind;
+        i += span_n - 1;
+    }
+    WorldSetKind k = strong != WORLD_SET_KIND_COUNT ? strong
+                     : weak != WORLD_SET_KIND_COUNT
+                         ? weak
+                         : (interior ? WORLD_SET_GENERIC_INTERIOR
+                                     : WORLD_SET_GENERIC_EXTERIOR);
+    if (road && desert)
+        k = WORLD_SET_DESERT_ROAD;
+    else if (road && mountain)
+        k = WORLD_SET_MOUNTAIN_ROAD;
+    if (kind_name)
+        *kind_name = kind_names[k];
     return k;
 }
 
-static bool box_clear(const WorldBox *b, const Keepout *k)
+/* ---- the stage ------------------------------------------------------ */
+
+WorldFootprint world_footprint(double x, double z, double hx, double hz,
+                               double yaw)
 {
-    double c = fabs(cos(b->yaw_rad)), s = fabs(sin(b->yaw_rad));
-    double ex = c * b->half_m.x + s * b->half_m.z;
-    double ez = s * b->half_m.x + c * b->half_m.z;
-    return b->center.x + ex < k->x0 || b->center.x - ex > k->x1 ||
-           b->center.z + ez < k->z0 || b->center.z - ez > k->z1;
+    double c = fabs(cos(yaw)), s = fabs(sin(yaw));
+    double ex = c * hx + s * hz, ez = s * hx + c * hz;
+    WorldFootprint f = { x - ex, z - ez, x + ex, z + ez };
+    return f;
 }
 
-typedef struct SetOut {
-    BaseArena *arena;
-    WorldMesh *meshes;
-    size_t count;
-} SetOut;
-
-static AuStatus add_boxes(SetOut *o, const WorldBox *boxes, size_t n,
-                          const float albedo[3])
+static bool overlaps(const WorldFootprint *a, const WorldFootprint *b)
 {
-    AU_ASSERT(o->count < WORLD_SET_MESH_MAX);
-    WorldMesh *m = &o->meshes[o->count];
-    AuStatus st = world_mesh_boxes(o->arena, boxes, n, m);
-    if (st != AU_OK)
-        return st;
-    memcpy(m->material.albedo, albedo, sizeof(m->material.albedo));
-    m->object_id = 0;
-    o->count++;
-    return AU_OK;
+    return a->x0 < b->x1 && a->x1 > b->x0 && a->z0 < b->z1 && a->z1 > b->z0;
 }
 
-static AuStatus add_ground(SetOut *o, const float albedo[3])
+bool world_stage_free(const WorldStage *st, WorldFootprint f, double r_m)
 {
-    WorldMesh *m = &o->meshes[o->count];
-    AuStatus st = world_mesh_ground(o->arena, GROUND_HALF_M, m);
-    if (st != AU_OK)
-        return st;
-    memcpy(m->material.albedo, albedo, sizeof(m->material.albedo));
-    m->object_id = 0;
-    o->count++;
-    return AU_OK;
+    // The nearest point of the rectangle to the stage centre.
+    double cx = base_clamp(st->center.x, f.x0, f.x1);
+    double cz = base_clamp(st->center.z, f.z0, f.z1);
+    double dx = cx - st->center.x, dz = cz - st->center.z;
+    if (dx * dx + dz * dz < r_m * r_m)
+        return false;
+    if (overlaps(&f, &st->figs))
+        return false;
+    for (size_t i = 0; i < st->taken_count; i++) {
+        if (overlaps(&f, &st->taken[i]))
+            return false;
+    }
+    return true;
 }
 
-/* ---- exteriors ------------------------------------------------------ */
-
-static const char *const urban_words[] = { "STREET", "CITY",   "ALLEY",
-                                           "ROAD",   "TOWN",   "PARKING",
-                                           "SQUARE", "MARKET", "HIGHWAY" };
-static const char *const wild_words[] = { "DESERT", "BEACH",  "MOUNTAIN",
-                                          "CANYON", "FOREST", "WOODS",
-                                          "FIELD",  "CLIFF",  "DUNE" };
-static const char *const paved_words[] = { "ROAD",    "STREET", "HIGHWAY",
-                                           "PARKING", "ALLEY",  "LOT",
-                                           "SQUARE" };
-static const char *const sand_words[] = { "DESERT", "BEACH", "DUNE", "SAND" };
-static const char *const grass_words[] = { "PARK",   "FIELD", "GARDEN",
-                                           "MEADOW", "LAWN",  "FARM",
-                                           "FOREST", "WOODS", "YARD" };
-
-// Linear albedo of common ground covers: dry earth, asphalt, grass, sand,
-// gravel.
-static const double ground_tones[][3] = {
-    { 0.24, 0.18, 0.12 }, { 0.075, 0.075, 0.08 }, { 0.09, 0.15, 0.05 },
-    { 0.44, 0.37, 0.26 }, { 0.22, 0.21, 0.19 },
-};
-
-static const double building_tones[][3] = {
-    { 0.30, 0.13, 0.08 }, { 0.36, 0.35, 0.33 }, { 0.55, 0.48, 0.38 },
-    { 0.46, 0.40, 0.31 }, { 0.14, 0.14, 0.15 }, { 0.50, 0.36, 0.26 },
-};
-
-static const double rock_tones[][3] = {
-    { 0.22, 0.19, 0.16 },
-    { 0.30, 0.25, 0.19 },
-    { 0.17, 0.17, 0.17 },
-    { 0.38, 0.28, 0.20 },
-};
-
-enum {
-    PIECE_BUILDING,
-    PIECE_WALL,
-    PIECE_ROCK
-};
-
-static int pick_piece(BaseRng *rng, bool urban, bool wild)
+bool world_stage_claim(WorldStage *st, WorldFootprint f, double r_m)
 {
-    // Open country outweighs a road through it: a DESERT ROAD has rocks.
-    double u = base_rng_uniform(rng);
-    double wb = wild ? 0.05 : (urban ? 0.65 : 0.45);
-    double ww = wild ? 0.10 : (urban ? 0.30 : 0.25);
-    return u < wb ? PIECE_BUILDING : (u < wb + ww ? PIECE_WALL : PIECE_ROCK);
+    if (!world_stage_free(st, f, r_m))
+        return false;
+    if (st->taken_count < WORLD_FOOTPRINT_MAX)
+        st->taken[st->taken_count++] = f;
+    return true;
 }
 
-// One backdrop piece of @p type around (x, z); every random draw is made
-// whether or not the piece is kept, so dropping one never moves another.
-static AuStatus exterior_piece(SetOut *o, BaseRng *rng, int type, double x,
-                               double z, const Keepout *k)
+void world_stage_block(WorldStage *st, WorldFootprint f)
 {
-    WorldBox b;
-    float albedo[3];
-    if (type == PIECE_BUILDING) {
-        double w = base_rng_range(rng, 4.0, 12.0);
-        double h = base_rng_range(rng, 3.0, 14.0);
-        double d = base_rng_range(rng, 4.0, 10.0);
-        b.center = v3(x, 0.5 * h, z - 0.5 * d);
-        b.half_m = v3(0.5 * w, 0.5 * h, 0.5 * d);
-        b.yaw_rad = base_rng_range(rng, -0.25, 0.25);
-        jitter(
-            albedo,
-            building_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(building_tones)],
-            rng, 0.12);
-    } else if (type == PIECE_WALL) {
-        double w = base_rng_range(rng, 4.0, 12.0);
-        double h = base_rng_range(rng, 1.5, 3.2);
-        b.center = v3(x, 0.5 * h, z);
-        b.half_m = v3(0.5 * w, 0.5 * h, 0.15);
-        b.yaw_rad = base_rng_range(rng, -0.15, 0.15);
-        jitter(
-            albedo,
-            building_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(building_tones)],
-            rng, 0.12);
-    } else {
-        double w = base_rng_range(rng, 0.8, 3.2);
-        double h = base_rng_range(rng, 0.5, 2.4);
-        double d = base_rng_range(rng, 0.8, 3.2);
-        // Sunk a little so a rock sits in the ground, not on it.
-        b.center = v3(x, 0.5 * h - 0.15 * h, z);
-        b.half_m = v3(0.5 * w, 0.5 * h, 0.5 * d);
-        b.yaw_rad = base_rng_range(rng, 0.0, BASE_PI);
-        jitter(albedo,
-               rock_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(rock_tones)], rng,
-               0.15);
-    }
-    if (!box_clear(&b, k))
-        return AU_OK;
-    return add_boxes(o, &b, 1, albedo);
+    if (st->taken_count < WORLD_FOOTPRINT_MAX)
+        st->taken[st->taken_count++] = f;
 }
 
-static AuStatus build_exterior(SetOut *o, const char *loc, BaseRng *rng,
-                               const Keepout *k)
+void world_stage_surface(WorldStage *st, const char *name, Vec3 top,
+                         double half_x_m, double half_z_m)
 {
-    bool urban = has_any(loc, urban_words, BASE_ARRAY_LEN(urban_words));
-    bool wild = has_any(loc, wild_words, BASE_ARRAY_LEN(wild_words));
-    size_t g = base_rng_u32(rng) % BASE_ARRAY_LEN(ground_tones);
-    if (has_any(loc, paved_words, BASE_ARRAY_LEN(paved_words)))
-        g = 1;
-    else if (has_any(loc, sand_words, BASE_ARRAY_LEN(sand_words)))
-        g = 3;
-    else if (has_any(loc, grass_words, BASE_ARRAY_LEN(grass_words)))
-        g = 2;
-    float ground[3];
-    jitter(ground, ground_tones[g], rng, 0.1);
-    AuStatus st = add_ground(o, ground);
-    if (st != AU_OK)
-        return st;
-
-    // Behind the action: the row of pieces the establishing shot sees.
-    size_t back = 5 + base_rng_u32(rng) % 5;
-    for (size_t i = 0; i < back; i++) {
-        int type = pick_piece(rng, urban, wild);
-        double x = base_rng_range(rng, -28.0, 28.0);
-        double z = type == PIECE_BUILDING ? base_rng_range(rng, -30.0, -12.0)
-                   : type == PIECE_WALL   ? base_rng_range(rng, -12.0, -6.0)
-                                          : base_rng_range(rng, -20.0, -6.0);
-        z = fmin(z, k->z0 - 1.0);
-        if ((st = exterior_piece(o, rng, type, x, z, k)) != AU_OK)
-            return st;
-    }
-    // Beside it: a few pieces that frame a wide shot on the flanks.
-    size_t sides = 2 + base_rng_u32(rng) % 3;
-    for (size_t i = 0; i < sides; i++) {
-        int type = pick_piece(rng, urban, wild);
-        if (type == PIECE_WALL)
-            type = PIECE_ROCK;
-        double sd = (i % 2 == 0) ? -1.0 : 1.0;
-        double x = sd * base_rng_range(rng, 12.0, 22.0);
-        double z = base_rng_range(rng, -5.0, 1.0);
-        if ((st = exterior_piece(o, rng, type, x, z, k)) != AU_OK)
-            return st;
-    }
-    return AU_OK;
+    if (st->surface_count >= WORLD_SURFACE_MAX)
+        return;
+    WorldSurface *s = &st->surfaces[st->surface_count++];
+    s->name = name;
+    s->top = top;
+    s->half_x_m = half_x_m;
+    s->half_z_m = half_z_m;
+    s->used_m = 0.0;
 }
 
-/* ---- interiors ------------------------------------------------------ */
+// How far set pieces keep from a character's joints.
+#define FIGURE_MARGIN_M 0.5
 
-// Linear albedo of floors: dark and light wood, pale and dark tile,
-// carpet, concrete.
-static const double floor_tones[][3] = {
-    { 0.26, 0.15, 0.075 }, { 0.45, 0.30, 0.17 }, { 0.55, 0.53, 0.50 },
-    { 0.12, 0.12, 0.13 },  { 0.20, 0.09, 0.08 }, { 0.32, 0.31, 0.29 },
-};
-
-// Wall paints: off-white, cream, sage, pale blue, ochre, terracotta,
-// grey, deep green.
-static const double paint_tones[][3] = {
-    { 0.70, 0.68, 0.62 }, { 0.72, 0.64, 0.48 }, { 0.38, 0.45, 0.35 },
-    { 0.45, 0.52, 0.60 }, { 0.62, 0.47, 0.25 }, { 0.52, 0.28, 0.20 },
-    { 0.45, 0.45, 0.45 }, { 0.15, 0.25, 0.18 },
-};
-
-static const double wood_tones[][3] = {
-    { 0.22, 0.12, 0.06 },
-    { 0.38, 0.24, 0.13 },
-    { 0.12, 0.07, 0.04 },
-};
-
-static const char *const tile_words[] = { "KITCHEN", "BATHROOM", "DINER",
-                                          "HOSPITAL", "RESTROOM" };
-static const char *const concrete_words[] = { "WAREHOUSE", "GARAGE", "BASEMENT",
-                                              "CELL", "FACTORY" };
-
-static AuStatus build_interior(SetOut *o, const char *loc, BaseRng *rng,
-                               const Keepout *k)
-{
-    size_t f = base_rng_u32(rng) % BASE_ARRAY_LEN(floor_tones);
-    if (has_any(loc, tile_words, BASE_ARRAY_LEN(tile_words)))
-        f = 2;
-    else if (has_any(loc, concrete_words, BASE_ARRAY_LEN(concrete_words)))
-        f = 5;
-    float floor_c[3], paint[3], wood[3];
-    jitter(floor_c, floor_tones[f], rng, 0.1);
-    jitter(paint, paint_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(paint_tones)],
-           rng, 0.08);
-    jitter(wood, wood_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(wood_tones)],
-           rng, 0.1);
-    double wall_h = base_rng_range(rng, 2.7, 3.3);
-    AuStatus st = add_ground(o, floor_c);
-    if (st != AU_OK)
-        return st;
-
-    // The room is 10 m wide and 4 m deep behind the action unless the cast
-    // needs more; there is no ceiling and no fourth wall, so sky light and
-    // the camera come in from the front.
-    const double t = 0.15;
-    double half_w = fmax(5.0, fmax(-k->x0, k->x1) + 0.5);
-    double back_z = fmin(-4.0, k->z0 - 0.5);
-    double front_z = fmax(2.5, k->z1);
-    WorldBox walls[3] = {
-        { v3(0, 0.5 * wall_h, back_z - 0.5 * t),
-          v3(half_w + t, 0.5 * wall_h, 0.5 * t), 0.0 },
-        { v3(-half_w - 0.5 * t, 0.5 * wall_h, 0.5 * (back_z + front_z)),
-          v3(0.5 * t, 0.5 * wall_h, 0.5 * (front_z - back_z)), 0.0 },
-        { v3(half_w + 0.5 * t, 0.5 * wall_h, 0.5 * (back_z + front_z)),
-          v3(0.5 * t, 0.5 * wall_h, 0.5 * (front_z - back_z)), 0.0 },
-    };
-    // One mesh per wall keeps each mesh's bounds tight for the renderer.
-    for (int i = 0; i < 3; i++) {
-        if ((st = add_boxes(o, &walls[i], 1, paint)) != AU_OK)
-            return st;
-    }
-
-    // A table off to one side, upstage of the actors.
-    double side = base_rng_uniform(rng) < 0.5 ? -1.0 : 1.0;
-    double tx = side * base_rng_range(rng, 2.6, 3.6);
-    double tz = base_rng_range(rng, -2.6, -1.4);
-    double tw = base_rng_range(rng, 0.5, 0.7),
-           td = base_rng_range(rng, 0.35, 0.45);
-    double th = base_rng_range(rng, 0.72, 0.78);
-    WorldBox table[5] = { { v3(tx, th - 0.025, tz), v3(tw, 0.025, td), 0.0 } };
-    for (int i = 0; i < 4; i++) {
-        double lx = (i & 1) ? tw - 0.05 : -(tw - 0.05);
-        double lz = (i & 2) ? td - 0.05 : -(td - 0.05);
-        table[1 + i].center = v3(tx + lx, 0.5 * (th - 0.05), tz + lz);
-        table[1 + i].half_m = v3(0.03, 0.5 * (th - 0.05), 0.03);
-        table[1 + i].yaw_rad = 0.0;
-    }
-    if (box_clear(&table[0], k)) {
-        if ((st = add_boxes(o, table, 5, wood)) != AU_OK)
-            return st;
-    }
-    // A cabinet, sideboard or bookcase against the back wall.
-    double cw = base_rng_range(rng, 0.4, 0.9),
-           ch = base_rng_range(rng, 0.8, 2.0);
-    double cd = base_rng_range(rng, 0.2, 0.25);
-    double cx = base_rng_range(rng, -half_w + 1.0, half_w - 1.0);
-    WorldBox cab = { v3(cx, 0.5 * ch, back_z + cd + 0.01), v3(cw, 0.5 * ch, cd),
-                     0.0 };
-    float cab_c[3];
-    jitter(cab_c, wood_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(wood_tones)],
-           rng, 0.1);
-    if (box_clear(&cab, k)) {
-        if ((st = add_boxes(o, &cab, 1, cab_c)) != AU_OK)
-            return st;
-    }
-    return AU_OK;
-}
-
-AuStatus world_set_build(BaseArena *arena, const DirectScene *scene,
-                         const WorldFigure *figures, size_t figure_count,
-                         WorldMesh *meshes, size_t *count)
+void world_set_build(WorldStage *st, const DirectScene *scene,
+                     WorldSetKind kind, const WorldFigure *figures,
+                     size_t figure_count)
 {
     const char *loc = scene->location  ? scene->location
                       : scene->heading ? scene->heading
                                        : "";
+    st->location = loc;
+    st->interior = scene->interior;
+    st->kind = kind;
+    st->water_y_m = NAN;
+    st->water_at = v3(0, 0, -30);
     // An interior and an exterior of the same name are different places.
     uint64_t h = base_hash_mix(base_hash_name(loc), scene->interior ? 1 : 0);
-    BaseRng rng;
-    base_rng_seed(&rng, h, 0x736574u);
-    Keepout k = keepout_of(figures, figure_count);
-    SetOut o = { arena, meshes, 0 };
-    AuStatus st = scene->interior ? build_interior(&o, loc, &rng, &k)
-                                  : build_exterior(&o, loc, &rng, &k);
-    if (st != AU_OK)
-        return st;
-    *count = o.count;
-    return AU_OK;
+    base_rng_seed(&st->rng, base_hash_mix(h, (uint64_t)kind), 0x736574u);
+    WorldFootprint f = { -FIGURE_MARGIN_M, -FIGURE_MARGIN_M, FIGURE_MARGIN_M,
+                         FIGURE_MARGIN_M };
+    Vec3 sum = v3(0, 0, 0);
+    for (size_t i = 0; i < figure_count; i++) {
+        for (int j = 0; j < WORLD_JOINT_COUNT; j++) {
+            Vec3 p = figures[i].joints[j];
+            f.x0 = fmin(f.x0, p.x - FIGURE_MARGIN_M);
+            f.x1 = fmax(f.x1, p.x + FIGURE_MARGIN_M);
+            f.z0 = fmin(f.z0, p.z - FIGURE_MARGIN_M);
+            f.z1 = fmax(f.z1, p.z + FIGURE_MARGIN_M);
+        }
+        sum = v3_add(sum, figures[i].joints[WORLD_JOINT_PELVIS]);
+    }
+    st->figs = f;
+    st->center = figure_count ? v3(sum.x / (double)figure_count, 0,
+                                   sum.z / (double)figure_count)
+                              : v3(0, 0, 0);
+    if (scene->interior)
+        world_set_interior(st);
+    else
+        world_set_exterior(st);
 }

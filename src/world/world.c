@@ -1,5 +1,5 @@
-/* world/world.c: the stage's entry point. Blocks the scene's cast on the
- * ground, builds the set and one posed figure per character for a moment
+/* world/world.c: the stage's entry point: blocks the cast, builds the set,
+ * the action lines' props and one posed figure per character for a moment
  * of a shot, and hands the Scene (one arena) to camera/, light/, render/. */
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +52,25 @@ const WorldFigure *world_find_figure(const Scene *scene, size_t cast_index)
     return NULL;
 }
 
+// The kind of set a scene plays on: its location's words, else its
+// [[set: ...]] description's.
+static WorldSetKind kind_of(const Production *prod, const DirectScene *ds)
+{
+    const char *loc = ds->location ? ds->location : ds->heading;
+    WorldSetKind k = world_set_kind(loc, ds->interior, NULL);
+    if (world_set_kind_is_generic(k) && ds->set < prod->set_count &&
+        prod->sets && prod->sets[ds->set].description) {
+        WorldSetKind d =
+            world_set_kind(prod->sets[ds->set].description, ds->interior, NULL);
+        if (!world_set_kind_is_generic(d))
+            k = d;
+    }
+    return k;
+}
+
+// Most props one scene records (wants and the surfaces they stand on).
+#define PROP_RECORD_MAX (2 * WORLD_PROP_WANT_MAX)
+
 AuStatus world_build(const AuAllocator *alloc, const Production *prod,
                      size_t shot_index, double t_s, uint64_t seed, Scene **out)
 {
@@ -74,6 +93,8 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
 
     BaseArena arena;
     base_arena_init(&arena, alloc);
+    WorldKit kit;
+    world_kit_init(&kit, alloc);
     AuStatus st = AU_ENOMEM;
     Scene *s = base_arena_alloc(&arena, sizeof(*s));
     if (!s)
@@ -106,7 +127,7 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         for (size_t i = 0; i < n; i++) {
             WorldFigure *f = &s->figures[i];
             f->cast_index = order[i];
-            world_figure_look(prod->cast[order[i]].name_hash, &f->look);
+            world_cast_look(&prod->cast[order[i]], &f->look);
             block(n, i, &pos[i], &f->facing);
             sum = v3_add(sum, pos[i]);
         }
@@ -116,14 +137,21 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         }
     }
 
-    size_t cap = WORLD_SET_MESH_MAX + n * WORLD_FIGURE_PARTS;
+    // What the action lines ask for, and who holds what.
+    WorldPropWant wants[WORLD_PROP_WANT_MAX];
+    size_t want_count = 0;
+    if (ds->action_count > 0 && ds->actions)
+        want_count = world_props_read(prod, ds, s->figures, n, wants);
+
+    size_t cap = WORLD_KIT_MAT_MAX + n * WORLD_FIGURE_PARTS_MAX;
     s->meshes = base_arena_array(&arena, cap, sizeof(*s->meshes));
     if (!s->meshes)
         goto fail;
 
     // Figures first (into the slots after the set's), so the set can keep
     // clear of their skeletons.
-    WorldMesh *fig_meshes = s->meshes + WORLD_SET_MESH_MAX;
+    WorldMesh *fig_meshes = s->meshes + WORLD_KIT_MAT_MAX;
+    size_t fig_count = 0;
     double film_s = shot->start_s + t_s;
     Vec3 sum = v3(0, 0, 0);
     for (size_t i = 0; i < n; i++) {
@@ -134,29 +162,52 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         WorldPose pose;
         world_pose_at(name_hash, seed, film_s, talking ? fmax(t_s, 0.0) : -1.0,
                       &pose);
+        for (size_t w = 0; w < want_count; w++) {
+            if (wants[w].holder == f->cast_index)
+                pose.arm[wants[w].hand] = wants[w].arm;
+        }
+        size_t parts = 0;
         st = world_figure_build(&arena, &f->look, pos[i], f->facing, &pose,
                                 (uint16_t)(f->cast_index + 1),
-                                fig_meshes + i * WORLD_FIGURE_PARTS, f->joints);
+                                fig_meshes + fig_count, &parts, f->joints);
         if (st != AU_OK)
             goto fail;
+        fig_count += parts;
     }
     s->stage_center =
         n ? v3(sum.x / (double)n, 0, sum.z / (double)n) : v3(0, 0, 0);
 
+    WorldStage stage;
+    memset(&stage, 0, sizeof(stage));
+    stage.kit = &kit;
+    s->set_kind = kind_of(prod, ds);
+    world_set_build(&stage, ds, s->set_kind, s->figures, n);
+    WorldProp props[PROP_RECORD_MAX];
+    size_t prop_count = world_props_place(&stage, wants, want_count, s->figures,
+                                          n, props, PROP_RECORD_MAX);
     size_t set_count = 0;
-    st = world_set_build(&arena, ds, s->figures, n, s->meshes, &set_count);
+    st = world_kit_emit(&kit, &arena, s->meshes, WORLD_KIT_MAT_MAX, &set_count);
     if (st != AU_OK)
         goto fail;
+    st = AU_ENOMEM;
+    if (prop_count > 0) {
+        s->props = base_arena_array(&arena, prop_count, sizeof(*s->props));
+        if (!s->props)
+            goto fail;
+        memcpy(s->props, props, prop_count * sizeof(*props));
+        s->prop_count = prop_count;
+    }
     // Close the gap between the set's meshes and the figures'.
-    memmove(s->meshes + set_count, fig_meshes,
-            n * WORLD_FIGURE_PARTS * sizeof(*s->meshes));
-    s->mesh_count = set_count + n * WORLD_FIGURE_PARTS;
+    memmove(s->meshes + set_count, fig_meshes, fig_count * sizeof(*s->meshes));
+    s->mesh_count = set_count + fig_count;
+    world_kit_fini(&kit);
 
     s->arena = arena;
     *out = s;
     return AU_OK;
 
 fail:
+    world_kit_fini(&kit);
     base_arena_fini(&arena);
     return st;
 }

@@ -1,6 +1,6 @@
 /* world: the third stage. Builds the Scene a shot sees at a given moment:
- * the set (ground, backdrop) and one procedural human figure per cast
- * member, posed, as triangle meshes with materials and object IDs. */
+ * the set of the location's kind, the props of the action lines and one
+ * procedural figure per cast member, posed, as meshes with object IDs. */
 #ifndef AU_WORLD_H
 #define AU_WORLD_H
 
@@ -51,8 +51,47 @@ typedef enum WorldJoint {
     WORLD_JOINT_COUNT
 } WorldJoint;
 
+/** Hair cuts a cast note can ask for. */
+typedef enum WorldHairStyle {
+    WORLD_HAIR_SHORT, /**< the default: a close shell over the skull */
+    WORLD_HAIR_BUZZ,  /**< buzz or crew cut: a thin shell */
+    WORLD_HAIR_BALD,
+    WORLD_HAIR_LONG,     /**< falls behind the neck to the shoulders */
+    WORLD_HAIR_CURLY,    /**< a fuller shell */
+    WORLD_HAIR_PONYTAIL, /**< tied at the back */
+    WORLD_HAIR_BUN,
+    WORLD_HAIR_STYLE_COUNT
+} WorldHairStyle;
+
+typedef enum WorldHat {
+    WORLD_HAT_NONE,
+    WORLD_HAT_CAP,    /**< a baseball cap, peak forward */
+    WORLD_HAT_FEDORA, /**< brim all round, pinched crown */
+    WORLD_HAT_COWBOY, /**< wide brim curled at the sides */
+    WORLD_HAT_COUNT
+} WorldHat;
+
+/** Patterns printed on the shirt as a separate mesh. */
+typedef enum WorldPattern {
+    WORLD_PATTERN_NONE,
+    WORLD_PATTERN_FLORAL,  /**< flowers scattered over it (hawaiian) */
+    WORLD_PATTERN_DOTS,    /**< polka dots */
+    WORLD_PATTERN_STRIPES, /**< horizontal bands */
+    WORLD_PATTERN_COUNT
+} WorldPattern;
+
+/** Bits of WorldFigureLook.face. */
+enum {
+    WORLD_FACE_BEARD = 1u << 0,
+    WORLD_FACE_MOUSTACHE = 1u << 1,
+    WORLD_FACE_STUBBLE = 1u << 2,
+    WORLD_FACE_GLASSES = 1u << 3,
+    WORLD_FACE_SUNGLASSES = 1u << 4,
+    WORLD_FACE_SCAR = 1u << 5
+};
+
 /** A character's identity: everything about their look, derived from the
- * name hash alone, so it is the same in every shot. */
+ * name hash and the cast note alone, so it is the same in every shot. */
 typedef struct WorldFigureLook {
     double height_m;   /**< standing height, head top to floor */
     double shoulder_m; /**< shoulder width */
@@ -62,6 +101,26 @@ typedef struct WorldFigureLook {
     float shirt[3];
     float trousers[3];
     float shoes[3];
+    /* What a cast note adds; world_figure_look fills the defaults. */
+    double heads;     /**< height in head heights: 7.5 adult, ~5.5 child */
+    double hip_scale; /**< hip width factor, 1 by default */
+    double stoop_rad; /**< forward lean of neck and head with age */
+    WorldHairStyle hair_style;
+    WorldHat hat;
+    unsigned face; /**< WORLD_FACE_* bits */
+    bool jacket;   /**< a jacket or coat over the shirt */
+    bool tie;
+    bool short_sleeves; /**< forearms bare */
+    bool bare_legs;     /**< shorts, a skirt or a dress: shins bare */
+    bool skirt;         /**< a skirt, dress or coat from waist to knee */
+    bool apron;
+    WorldPattern pattern;
+    float jacket_rgb[3];
+    float pattern_rgb[3];
+    float hat_rgb[3];
+    float tie_rgb[3];
+    float skirt_rgb[3];
+    float apron_rgb[3];
 } WorldFigureLook;
 
 /** A placed, posed character. */
@@ -75,6 +134,50 @@ typedef struct WorldFigure {
     Vec3 facing; /**< unit vector on the ground plane the body faces */
 } WorldFigure;
 
+/** A prop placed in the scene, for a camera to frame an insert on. */
+typedef struct WorldProp {
+    const char *name; /**< its library name, "beer" */
+    Vec3 center;      /**< middle of its bounding box, world space */
+    Vec3 half_extent; /**< half-sizes of the axis-aligned bounding box */
+    size_t held_by;   /**< cast index of the hand it is in, or SIZE_MAX */
+} WorldProp;
+
+/** The kinds of set auteur builds, recognised from a location's words. */
+typedef enum WorldSetKind {
+    WORLD_SET_GENERIC_INTERIOR, /**< a room, when no word is known */
+    WORLD_SET_GENERIC_EXTERIOR, /**< open ground, when no word is known */
+    WORLD_SET_LIVING_ROOM,
+    WORLD_SET_KITCHEN,
+    WORLD_SET_BEDROOM,
+    WORLD_SET_OFFICE,
+    WORLD_SET_BAR,
+    WORLD_SET_DINER,
+    WORLD_SET_WAREHOUSE,
+    WORLD_SET_STUDIO,
+    WORLD_SET_GARAGE,
+    WORLD_SET_TRAILER,
+    WORLD_SET_MOTEL,
+    WORLD_SET_MANSION,
+    WORLD_SET_SHACK,
+    WORLD_SET_HOSPITAL,
+    WORLD_SET_PATIO,
+    WORLD_SET_POOL,
+    WORLD_SET_STREET,
+    WORLD_SET_ALLEY,
+    WORLD_SET_ROOFTOP,
+    WORLD_SET_DESERT,
+    WORLD_SET_FOREST,
+    WORLD_SET_BEACH,
+    WORLD_SET_FIELD,
+    WORLD_SET_PARK,
+    WORLD_SET_ROAD,
+    WORLD_SET_DESERT_ROAD,
+    WORLD_SET_MOUNTAIN_ROAD,
+    WORLD_SET_HARBOUR,
+    WORLD_SET_RANCH,
+    WORLD_SET_KIND_COUNT
+} WorldSetKind;
+
 /** Everything visible in one frame of one shot; all in @p arena. */
 typedef struct Scene {
     BaseArena arena;
@@ -84,10 +187,45 @@ typedef struct Scene {
     size_t figure_count;
     bool interior;
     Vec3 stage_center; /**< middle of the blocking, on the ground */
+    WorldProp *props;  /**< props from the action lines, and the surface
+                            they stand on */
+    size_t prop_count;
+    WorldSetKind set_kind; /**< what the set was built as */
 } Scene;
 
-/** Derives a character's look from @p name_hash (deterministic). */
+/** Derives a character's look from @p name_hash alone (deterministic). */
 void world_figure_look(uint64_t name_hash, WorldFigureLook *out);
+
+/** Derives cast member @p m's look: the name's look with the cast note's
+ * words (height, build, age, hair, face, wardrobe) applied on top. */
+void world_cast_look(const DirectCastMember *m, WorldFigureLook *out);
+
+/** Writes to @p out (room for @p cap) the cast note phrases of @p m that
+ * change nothing in the figure, in note order, and returns how many there
+ * are (which may exceed @p cap), so the caller can warn about each. */
+size_t world_cast_unused_words(const DirectCastMember *m, const char **out,
+                               size_t cap);
+
+/** Recognises the kind of set a location names from its words ("OLD
+ * DINER" is a diner, "DESERT ROAD" a desert road, "BRICK'S TRAILER" a
+ * trailer); the head noun, the last word that names a place, wins. When
+ * no word is known it returns the generic kind for @p interior. Sets
+ * *kind_name (may be NULL) to the kind's stable lower-case name. */
+WorldSetKind world_set_kind(const char *location, bool interior,
+                            const char **kind_name);
+
+/** Returns the stable lower-case name of @p kind ("desert road"). */
+const char *world_set_kind_name(WorldSetKind kind);
+
+/** True when @p kind is one of the generic fallbacks, i.e. no word of the
+ * location was recognised and the caller may want to warn. */
+bool world_set_kind_is_generic(WorldSetKind kind);
+
+/** Number of props in the library (at least 40). */
+size_t world_prop_library_count(void);
+
+/** Name of library prop @p i ("bottle"), or NULL past the end. */
+const char *world_prop_library_name(size_t i);
 
 /** Builds the scene for shot @p shot_index of @p prod at @p t_s seconds
  * into the shot. Every character of the shot's scene is placed and posed;

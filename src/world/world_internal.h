@@ -1,6 +1,6 @@
 /* world/world_internal.h: what the files of world/ share among themselves
- * (tessellation, the figure builder, the set builder). Private to world/;
- * the stage's interface is world.h alone. */
+ * (tessellation, the kit, pieces, props, the figure and set builders).
+ * Private to world/; the stage's interface is world.h alone. */
 #ifndef AU_WORLD_INTERNAL_H
 #define AU_WORLD_INTERNAL_H
 
@@ -72,27 +72,145 @@ AuStatus world_mesh_loft(BaseArena *arena, const WorldLoft *loft,
                          const WorldXform *xf, bool floor_clamp,
                          WorldMesh *out);
 
-/** A box of half-sizes @p half_m centred at @p center, turned by
- * @p yaw_rad about +y. */
-typedef struct WorldBox {
-    Vec3 center;
-    Vec3 half_m;
-    double yaw_rad;
-} WorldBox;
+/* ---- the kit: batched geometry for sets and props (kit.c) ------------ */
 
-/** Tessellates @p count boxes into one flat-shaded mesh (24 vertices and
- * 12 triangles each) in @p arena. AU_ENOMEM. */
-AuStatus world_mesh_boxes(BaseArena *arena, const WorldBox *boxes, size_t count,
-                          WorldMesh *out);
+/** Most materials one kit holds; past it a colour shares the nearest. */
+#define WORLD_KIT_MAT_MAX 96
 
-/** A flat square of side 2 * @p half_m on the ground, normal +y. */
-AuStatus world_mesh_ground(BaseArena *arena, double half_m, WorldMesh *out);
+typedef struct WorldKitVert {
+    float p[3];
+    float n[3];
+} WorldKitVert;
+
+/** Everything of one colour: it becomes one mesh. */
+typedef struct WorldKitMat {
+    float albedo[3];
+    BaseVec verts;   /**< WorldKitVert */
+    BaseVec indices; /**< uint32_t, 3 per triangle */
+} WorldKitMat;
+
+/** Collects the set and its props as triangles batched by material, so a
+ * bar's forty bottles become one mesh, not forty. Primitives are given in
+ * local coordinates and mapped through @p xf. The first failure sticks in
+ * @p status and turns later calls into no-ops, so builders need not check
+ * every call. */
+typedef struct WorldKit {
+    const AuAllocator *alloc;
+    WorldKitMat mats[WORLD_KIT_MAT_MAX];
+    size_t mat_count;
+    WorldXform xf;
+    AuStatus status;
+    Vec3 lo, hi; /**< bounds of what was added since the last reset */
+} WorldKit;
+
+void world_kit_init(WorldKit *k, const AuAllocator *alloc);
+void world_kit_fini(WorldKit *k);
+/** The index of the material of linear albedo (r, g, b). */
+int world_kit_mat(WorldKit *k, double r, double g, double b);
+/** Starts measuring the bounds of what is added next. */
+void world_kit_bounds_reset(WorldKit *k);
+/** A box of half-sizes @p h centred at @p c, turned @p yaw about +y. */
+void world_kit_box(WorldKit *k, int mat, Vec3 c, Vec3 h, double yaw);
+/** A tube from @p a to @p b tapering from radius @p r0 to @p r1 (a cone
+ * when @p r1 is 0), smooth-sided, with flat end caps when @p caps. */
+void world_kit_cyl(WorldKit *k, int mat, Vec3 a, Vec3 b, double r0, double r1,
+                   unsigned segments, bool caps);
+/** An ellipsoid of half-axes @p r about @p c, turned @p yaw about +y. */
+void world_kit_ellipsoid(WorldKit *k, int mat, Vec3 c, Vec3 r, double yaw,
+                         unsigned rings, unsigned segments);
+/** A smooth closed loft through @p local (part frame to kit frame). */
+void world_kit_loft(WorldKit *k, int mat, const WorldLoft *loft,
+                    const WorldXform *local);
+/** A flat quad, corners counter-clockwise seen from its front. */
+void world_kit_quad(WorldKit *k, int mat, Vec3 a, Vec3 b, Vec3 c, Vec3 d);
+/** A flat triangle, counter-clockwise seen from its front. */
+void world_kit_tri(WorldKit *k, int mat, Vec3 a, Vec3 b, Vec3 c);
+/** Moves each material's triangles into meshes in @p arena (at most
+ * @p cap), in material order, object id 0. AU_ENOMEM, or the kit's
+ * sticky status. */
+AuStatus world_kit_emit(WorldKit *k, BaseArena *arena, WorldMesh *out,
+                        size_t cap, size_t *count);
+
+/* ---- pieces: parametric furniture, plants, vehicles (pieces.c) ------- */
+
+/* Each piece is built in its own frame, base centre at the origin on
+ * y = 0, its front toward +z; world_kit_push places the frame. */
+
+/** Maps what follows through a turn of @p yaw about +y and a move to
+ * @p base (composed with the current map); returns the map to restore. */
+WorldXform world_kit_push(WorldKit *k, Vec3 base, double yaw);
+
+/** Linear albedo jittered by up to @p spread (relative) per channel. */
+int world_kit_mat_jitter(WorldKit *k, BaseRng *rng, const double rgb[3],
+                         double spread);
+
+void world_piece_table(WorldKit *k, int top, int legs, double w, double d,
+                       double h);
+void world_piece_round_table(WorldKit *k, int top, int base, double r,
+                             double h);
+void world_piece_chair(WorldKit *k, int frame, int seat);
+void world_piece_stool(WorldKit *k, int seat, int metal, double h);
+void world_piece_sofa(WorldKit *k, int fabric, int cushion, int feet, double w);
+void world_piece_bed(WorldKit *k, int frame, int sheet, int blanket, double w);
+/** Shelves of width @p w, height @p h, depth @p d, filled by @p rng with
+ * books (@p books) or bottles (otherwise). */
+void world_piece_shelves(WorldKit *k, BaseRng *rng, int wood, double w,
+                         double h, double d, size_t rows, bool books);
+void world_piece_cabinet(WorldKit *k, int body, int trim, double w, double h,
+                         double d, size_t drawers);
+void world_piece_counter(WorldKit *k, int body, int top, double w, double h,
+                         double d);
+void world_piece_lamp(WorldKit *k, int base, int shade, double h);
+void world_piece_tv(WorldKit *k, double w);
+void world_piece_plant(WorldKit *k, BaseRng *rng, double h);
+void world_piece_picture(WorldKit *k, BaseRng *rng, double w, double h);
+void world_piece_rug(WorldKit *k, int mat, int border, double w, double d);
+void world_piece_tree(WorldKit *k, BaseRng *rng, double h);
+void world_piece_pine(WorldKit *k, BaseRng *rng, double h);
+void world_piece_palm(WorldKit *k, BaseRng *rng, double h);
+void world_piece_bush(WorldKit *k, BaseRng *rng, double r);
+void world_piece_cactus(WorldKit *k, BaseRng *rng, double h);
+void world_piece_rock(WorldKit *k, BaseRng *rng, double r);
+void world_piece_car(WorldKit *k, BaseRng *rng, int paint);
+void world_piece_truck(WorldKit *k, BaseRng *rng, int paint);
+void world_piece_boat(WorldKit *k, BaseRng *rng, double len);
+void world_piece_lamp_post(WorldKit *k, double h);
+void world_piece_pole(WorldKit *k, double h);
+/** A fence of @p len metres along +x from the origin: posts and rails. */
+void world_piece_fence(WorldKit *k, int wood, double len, double h);
+void world_piece_crate(WorldKit *k, int wood, double s);
+void world_piece_barrel(WorldKit *k, int body, int hoop);
+void world_piece_umbrella(WorldKit *k, int canopy, double r, double h);
+void world_piece_horse(WorldKit *k, BaseRng *rng);
+/** A building of @p w x @p h x @p d with its front face at z = 0 and
+ * rows of windows every floor, a door when @p door. */
+void world_piece_building(WorldKit *k, BaseRng *rng, int wall, double w,
+                          double h, double d, bool door);
+/** A gable roof over a footprint @p w x @p d, ridge along x, eaves at
+ * height @p y0 rising @p rise. */
+void world_piece_roof(WorldKit *k, int mat, double w, double d, double y0,
+                      double rise);
+/** A window frame of @p w x @p h for an opening, in the plane z = 0. */
+void world_piece_window(WorldKit *k, int frame, double w, double h,
+                        double depth);
+/** A closed door of @p w x @p h in the plane z = 0, handle on +x. */
+void world_piece_door(WorldKit *k, int frame, int panel, double w, double h);
 
 /* ---- the figure (figure.c) ------------------------------------------ */
 
-/** Meshes in one figure: head, hair, nose, two eyes, neck, torso, pelvis,
- * and two each of upper arm, forearm, hand, thigh, shin and foot. */
-#define WORLD_FIGURE_PARTS 20
+/** Most meshes in one figure: head, hair, nose, two eyes, neck, torso,
+ * pelvis, two each of upper arm, forearm, hand, thigh, shin and foot (the
+ * 20 every figure has), then what the look adds: hair pieces, hat,
+ * glasses, beard, moustache, skirt, tie, shirt front, pattern. */
+#define WORLD_FIGURE_PARTS_MAX 36
+
+/** What an arm is doing. */
+typedef enum WorldArm {
+    WORLD_ARM_REST,  /**< hanging at the side */
+    WORLD_ARM_HOLD,  /**< forearm forward at the waist, holding something */
+    WORLD_ARM_RAISE, /**< hand up before the chest: a toast, a drink, aim */
+    WORLD_ARM_COUNT
+} WorldArm;
 
 /** The idle motion of a figure at one moment. */
 typedef struct WorldPose {
@@ -100,6 +218,7 @@ typedef struct WorldPose {
     double head_yaw_rad;   /**< positive turns the face toward its left */
     double head_pitch_rad; /**< positive nods the chin down */
     double head_roll_rad;
+    WorldArm arm[2]; /**< the figure's left [0] and right [1] arm */
 } WorldPose;
 
 /** Derives the pose of character @p name_hash at @p time_s seconds of
@@ -109,23 +228,159 @@ void world_pose_at(uint64_t name_hash, uint64_t seed, double time_s,
                    double talk_s, WorldPose *out);
 
 /** Builds the figure of @p look standing at @p position (on the ground)
- * facing @p facing, posed by @p pose, into WORLD_FIGURE_PARTS meshes,
- * and writes its rest skeleton to @p joints. AU_ENOMEM. */
+ * facing @p facing, posed by @p pose, into at most WORLD_FIGURE_PARTS_MAX
+ * meshes (the number in *count), and writes its rest skeleton to
+ * @p joints. AU_ENOMEM. */
 AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
                             Vec3 position, Vec3 facing, const WorldPose *pose,
                             uint16_t object_id, WorldMesh *meshes,
-                            Vec3 *joints);
+                            size_t *count, Vec3 *joints);
 
-/* ---- the set (set.c) ------------------------------------------------ */
+/** Where a held prop's grip goes: in the palm of the hand whose wrist and
+ * elbow are @p wrist and @p elbow, for a figure @p height_m tall. */
+Vec3 world_figure_grip(Vec3 elbow, Vec3 wrist, double height_m);
 
-/** Most meshes the set of one scene uses. */
-#define WORLD_SET_MESH_MAX 20
+/* ---- props (props.c) ------------------------------------------------ */
 
-/** Builds the ground and backdrop of @p scene into @p meshes (room for
- * WORLD_SET_MESH_MAX), keeping clear of @p figures; the layout depends on
- * the location name alone. Sets *count. AU_ENOMEM. */
-AuStatus world_set_build(BaseArena *arena, const DirectScene *scene,
-                         const WorldFigure *figures, size_t figure_count,
-                         WorldMesh *meshes, size_t *count);
+/** How a prop sits in the world. */
+typedef enum WorldPropClass {
+    WORLD_PROP_SMALL, /**< on a table or counter, or in a hand */
+    WORLD_PROP_FLOOR, /**< stands on the floor near the action */
+    WORLD_PROP_LARGE  /**< a vehicle, tree or animal: kept further off */
+} WorldPropClass;
+
+/** How a hand holds it. */
+typedef enum WorldGrip {
+    WORLD_GRIP_NONE,    /**< cannot be held */
+    WORLD_GRIP_UPRIGHT, /**< held upright: a bottle, glass, phone */
+    WORLD_GRIP_POINT,   /**< pointed where the figure faces: a gun */
+    WORLD_GRIP_HANG     /**< hangs from the hand: a suitcase, a bag */
+} WorldGrip;
+
+/** One prop of the library. Props are built in their own frame: base on
+ * y = 0, front toward +z. */
+typedef struct WorldPropDef {
+    const char *name;
+    const char *words; /**< names and synonyms it answers to, with plural
+                            forms that are not name + s or es */
+    WorldPropClass cls;
+    WorldGrip grip;
+    double grip_y_m; /**< height of the grip above the base */
+    Vec3 half_m;     /**< nominal half-size, for finding room */
+    void (*build)(WorldKit *k, BaseRng *rng);
+} WorldPropDef;
+
+/** The library; @p count gets its length. */
+const WorldPropDef *world_prop_defs(size_t *count);
+
+/** Builds library prop @p def at @p base (on the floor or a surface),
+ * turned @p yaw about +y; @p variant picks colours. */
+void world_prop_place(WorldKit *k, const WorldPropDef *def, Vec3 base,
+                      double yaw, uint64_t variant);
+
+/** Most prop instances one scene asks for. */
+#define WORLD_PROP_WANT_MAX 32
+
+/** One prop an action line asks for. */
+typedef struct WorldPropWant {
+    const WorldPropDef *def;
+    size_t holder;  /**< cast index holding it, or SIZE_MAX */
+    WorldArm arm;   /**< the holder's arm pose */
+    int hand;       /**< the holder's left (0) or right (1) hand */
+    const char *on; /**< a surface named with it ("table"), or NULL */
+} WorldPropWant;
+
+/** Reads @p scene's action lines for props: nouns, plurals and synonyms
+ * of the library, how many ("two cold beers"), and who holds or raises
+ * them ("Brick raises his beer"). Only characters in @p figures can hold
+ * one. Writes at most WORLD_PROP_WANT_MAX wants and returns how many. */
+size_t world_props_read(const Production *prod, const DirectScene *scene,
+                        const WorldFigure *figures, size_t figure_count,
+                        WorldPropWant *out);
+
+struct WorldStage;
+
+/** Places @p wants in the stage @p st: held ones in their holder's hand,
+ * small ones on the nearest surface (the one named, when it is near),
+ * setting up a table behind the cast when there is none, and the rest on
+ * the floor round the action. Writes a WorldProp for each placed prop
+ * and for each surface used to @p out (room for @p cap, names static)
+ * and returns how many. */
+size_t world_props_place(struct WorldStage *st, const WorldPropWant *wants,
+                         size_t n, const WorldFigure *figures,
+                         size_t figure_count, WorldProp *out, size_t cap);
+
+/* ---- the set (set.c, set_int.c, set_ext.c) -------------------------- */
+
+/** A flat top props can stand on. */
+typedef struct WorldSurface {
+    const char *name; /**< "table", "counter", "bar", "desk" */
+    Vec3 top;         /**< centre of the top face */
+    double half_x_m, half_z_m;
+    double used_m; /**< how much of its length props already take */
+} WorldSurface;
+
+#define WORLD_SURFACE_MAX   16
+#define WORLD_FOOTPRINT_MAX 160
+
+/** A rectangle of floor something stands on. */
+typedef struct WorldFootprint {
+    double x0, z0, x1, z1;
+} WorldFootprint;
+
+/** The radius around the stage centre kept free of set pieces. */
+#define WORLD_CLEAR_R_M 2.5
+/** The nearest a table set up for the action's props comes to it. */
+#define WORLD_PROP_TABLE_R_M 1.3
+
+/** What building the set leaves for the props: where things stand, where
+ * props can go, and the floor's height under water. */
+typedef struct WorldStage {
+    WorldKit *kit;
+    BaseRng rng;
+    const char *location;
+    bool interior;
+    WorldSetKind kind;
+    Vec3 center;
+    WorldFootprint figs; /**< the cast's ground plan with a margin */
+    /* A room's inner faces (interiors), or the area the exterior keeps
+     * clear for the cast. */
+    double half_w_m, back_z_m, front_z_m, wall_h_m;
+    double water_y_m; /**< water surface height, or NAN when there is none */
+    Vec3 water_at;    /**< a point out on the water, for a boat */
+    WorldSurface surfaces[WORLD_SURFACE_MAX];
+    size_t surface_count;
+    WorldFootprint taken[WORLD_FOOTPRINT_MAX];
+    size_t taken_count;
+} WorldStage;
+
+/** Builds the set of @p scene (kind @p kind) into @p st->kit around the
+ * cast @p figures, filling @p st. The layout depends on the location and
+ * the kind alone, never on the cast, except that pieces the cast would
+ * walk into are left out. */
+void world_set_build(WorldStage *st, const DirectScene *scene,
+                     WorldSetKind kind, const WorldFigure *figures,
+                     size_t figure_count);
+
+/** True when the floor rectangle @p f is clear of the cast and of what
+ * already stands; @p r_m is how far from the stage centre it must keep. */
+bool world_stage_free(const WorldStage *st, WorldFootprint f, double r_m);
+/** Marks @p f as taken when free (see world_stage_free); returns whether
+ * it was. */
+bool world_stage_claim(WorldStage *st, WorldFootprint f, double r_m);
+/** Marks @p f as taken whatever stands there: ground where nothing may
+ * be put (a road, water), which may run under the cast. */
+void world_stage_block(WorldStage *st, WorldFootprint f);
+/** The footprint of a box of half-sizes @p hx, @p hz at (x, z) turned
+ * @p yaw. */
+WorldFootprint world_footprint(double x, double z, double hx, double hz,
+                               double yaw);
+/** Adds a surface props may stand on. */
+void world_stage_surface(WorldStage *st, const char *name, Vec3 top,
+                         double half_x_m, double half_z_m);
+
+/* Builders for each kind, in set_int.c and set_ext.c. */
+void world_set_interior(WorldStage *st);
+void world_set_exterior(WorldStage *st);
 
 #endif

@@ -4,8 +4,7 @@
 #include <stdlib.h>
 
 #include "base/base.h"
-#include "check.h"
-#include "world/world.h"
+#include "helpers.h"
 
 /* ---- a hand-built production ---------------------------------------- */
 
@@ -115,37 +114,6 @@ static Scene *build(const Production *p, size_t shot, double t_s)
 
 /* ---- measuring helpers ---------------------------------------------- */
 
-typedef struct Box3 {
-    double lo[3], hi[3];
-} Box3;
-
-static Box3 box_empty(void)
-{
-    Box3 b = { { 1e30, 1e30, 1e30 }, { -1e30, -1e30, -1e30 } };
-    return b;
-}
-
-static void box_add_mesh(Box3 *b, const WorldMesh *m)
-{
-    for (uint32_t v = 0; v < m->vertex_count; v++) {
-        for (int k = 0; k < 3; k++) {
-            double x = (double)m->positions[3 * v + (uint32_t)k];
-            b->lo[k] = fmin(b->lo[k], x);
-            b->hi[k] = fmax(b->hi[k], x);
-        }
-    }
-}
-
-static Box3 figure_box(const Scene *s, size_t cast_index)
-{
-    Box3 b = box_empty();
-    for (size_t i = 0; i < s->mesh_count; i++) {
-        if (s->meshes[i].object_id == cast_index + 1)
-            box_add_mesh(&b, &s->meshes[i]);
-    }
-    return b;
-}
-
 static size_t figure_triangles(const Scene *s, size_t cast_index)
 {
     size_t n = 0;
@@ -168,46 +136,6 @@ static double lum(const float c[3])
 {
     return 0.2126 * (double)c[0] + 0.7152 * (double)c[1] +
            0.0722 * (double)c[2];
-}
-
-// Every mesh well formed: indices in range, unit normals, and normals that
-// point away from the mesh's centre (so the winding is outward).
-static void check_meshes(const Scene *s)
-{
-    for (size_t i = 0; i < s->mesh_count; i++) {
-        const WorldMesh *m = &s->meshes[i];
-        CHECK(m->vertex_count > 0 && m->triangle_count > 0);
-        uint32_t bad_index = 0;
-        for (uint32_t k = 0; k < 3 * m->triangle_count; k++)
-            bad_index += m->indices[k] >= m->vertex_count;
-        CHECK_INT_EQ(bad_index, 0);
-        if (!m->normals)
-            continue;
-        double worst = 0, c[3] = { 0, 0, 0 };
-        for (uint32_t v = 0; v < m->vertex_count; v++) {
-            const float *n = &m->normals[3 * v];
-            double len =
-                sqrt((double)(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]));
-            worst = fmax(worst, fabs(len - 1.0));
-            for (int k = 0; k < 3; k++)
-                c[k] += (double)m->positions[3 * v + (uint32_t)k];
-        }
-        CHECK(worst < 1e-5);
-        if (m->object_id == 0)
-            continue;
-        for (int k = 0; k < 3; k++)
-            c[k] /= (double)m->vertex_count;
-        uint32_t out = 0;
-        for (uint32_t v = 0; v < m->vertex_count; v++) {
-            double d = 0;
-            for (int k = 0; k < 3; k++) {
-                d += (double)m->normals[3 * v + (uint32_t)k] *
-                     ((double)m->positions[3 * v + (uint32_t)k] - c[k]);
-            }
-            out += d > 0;
-        }
-        CHECK((double)out > 0.9 * (double)m->vertex_count);
-    }
 }
 
 /* ---- tests ---------------------------------------------------------- */
@@ -425,58 +353,11 @@ static void test_blocking(void)
     free_prod(p);
 }
 
-// No set piece comes within 0.3 m of any character (bounding boxes, the
-// ground excepted by height).
+// No set piece comes within 0.3 m of any character (triangle bounding
+// boxes against the figure's, the floor excepted by height).
 static void check_set_clear(const Scene *s)
 {
-    for (size_t f = 0; f < s->figure_count; f++) {
-        Box3 fb = figure_box(s, s->figures[f].cast_index);
-        fb.lo[0] -= 0.3, fb.hi[0] += 0.3, fb.lo[2] -= 0.3, fb.hi[2] += 0.3;
-        fb.lo[1] = 0.02;
-        for (size_t i = 0; i < s->mesh_count; i++) {
-            if (s->meshes[i].object_id != 0)
-                continue;
-            Box3 b = box_empty();
-            box_add_mesh(&b, &s->meshes[i]);
-            bool overlap = true;
-            for (int k = 0; k < 3; k++)
-                overlap = overlap && b.lo[k] < fb.hi[k] && b.hi[k] > fb.lo[k];
-            if (overlap)
-                fprintf(stderr,
-                        "  set mesh %zu [%.2f %.2f %.2f]-[%.2f %.2f %.2f] hits "
-                        "figure %zu [%.2f %.2f]x[%.2f %.2f]\n",
-                        i, b.lo[0], b.lo[1], b.lo[2], b.hi[0], b.hi[1], b.hi[2],
-                        f, fb.lo[0], fb.hi[0], fb.lo[2], fb.hi[2]);
-            CHECK(!overlap);
-        }
-    }
-}
-
-static size_t set_meshes(const Scene *s, const WorldMesh **out, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s->mesh_count && n < cap; i++) {
-        if (s->meshes[i].object_id == 0)
-            out[n++] = &s->meshes[i];
-    }
-    return n;
-}
-
-static bool same_set(const Scene *a, const Scene *b)
-{
-    const WorldMesh *ma[64], *mb[64];
-    size_t na = set_meshes(a, ma, 64), nb = set_meshes(b, mb, 64);
-    if (na != nb)
-        return false;
-    for (size_t i = 0; i < na; i++) {
-        if (ma[i]->vertex_count != mb[i]->vertex_count ||
-            memcmp(ma[i]->positions, mb[i]->positions,
-                   sizeof(float) * 3 * ma[i]->vertex_count) != 0 ||
-            memcmp(&ma[i]->material, &mb[i]->material,
-                   sizeof(ma[i]->material)) != 0)
-            return false;
-    }
-    return true;
+    CHECK_INT_EQ(set_hits_cast(s, 0.3), 0);
 }
 
 static void test_sets(void)
@@ -492,31 +373,31 @@ static void test_sets(void)
         CHECK(!same_set(patio, harbour));
         CHECK(!same_set(patio, kitchen));
         CHECK(kitchen->interior && !patio->interior);
-        const WorldMesh *m[64];
-        size_t n = set_meshes(patio, m, 64);
-        fprintf(stderr, "  PATIO set: %zu meshes; KITCHEN set: %zu meshes\n", n,
-                set_meshes(kitchen, m, 64));
-        CHECK(n >= 4);
-        // The kitchen has a back wall around z = -4 and side walls near
-        // x = +-5, and a ground at y = 0 spanning the room.
-        n = set_meshes(kitchen, m, 64);
-        bool back = false, left = false, right = false, floor = false;
-        for (size_t i = 0; i < n; i++) {
-            Box3 b = box_empty();
-            box_add_mesh(&b, m[i]);
-            if (b.hi[1] == 0.0 && b.lo[1] == 0.0 && b.lo[0] < -50)
-                floor = true;
-            for (uint32_t v = 0; v < m[i]->vertex_count; v++) {
-                const float *q = &m[i]->positions[3 * v];
-                if ((double)q[1] > 2.0 && fabs((double)q[2] + 4.0) < 0.2)
-                    back = true;
-                if ((double)q[1] > 2.0 && fabs((double)q[0] + 5.0) < 0.2)
-                    left = true;
-                if ((double)q[1] > 2.0 && fabs((double)q[0] - 5.0) < 0.2)
-                    right = true;
-            }
-        }
-        CHECK(back && left && right && floor);
+        size_t np = 0, nk = 0;
+        for (size_t i = 0; i < patio->mesh_count; i++)
+            np += patio->meshes[i].object_id == 0;
+        for (size_t i = 0; i < kitchen->mesh_count; i++)
+            nk += kitchen->meshes[i].object_id == 0;
+        fprintf(stderr,
+                "  PATIO set: %zu meshes, %zu triangles; KITCHEN set: "
+                "%zu meshes, %zu triangles\n",
+                np, set_triangles(patio), nk, set_triangles(kitchen));
+        CHECK(np >= 4);
+        // The kitchen: a wall behind the action and one each side, within
+        // 8 m, and a floor under the cast.
+        Vec3 c = kitchen->stage_center;
+        double back = ray_set(kitchen, v3(c.x, 2.5, c.z), v3(0, 0, -1));
+        double left = ray_set(kitchen, v3(c.x, 2.5, c.z), v3(-1, 0, 0));
+        double right = ray_set(kitchen, v3(c.x, 2.5, c.z), v3(1, 0, 0));
+        double floor = ray_set(kitchen, v3(c.x, 1.0, c.z), v3(0, -1, 0));
+        fprintf(stderr,
+                "  KITCHEN walls at %.2f (back) %.2f %.2f m, floor "
+                "%.3f m below 1 m\n",
+                back, left, right, floor);
+        CHECK(back > 3.0 && back < 8.0);
+        CHECK(left > 3.0 && left < 8.0);
+        CHECK(right > 3.0 && right < 8.0);
+        CHECK_NEAR(floor, 1.0, 0.01);
     }
     world_scene_free(&patio);
     world_scene_free(&patio2);
@@ -532,6 +413,7 @@ static void test_sets(void)
                                     "GARDEN",     "DINER",       "ALLEY" };
     Production *q = make_prod();
     DirectCastMember six[6];
+    memset(six, 0, sizeof(six));
     for (size_t i = 0; i < 6; i++) {
         six[i].name = "X";
         six[i].name_hash = base_hash_mix(99, i);
