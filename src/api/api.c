@@ -322,6 +322,35 @@ static void frame_job_fini(FrameJob *job)
     render_device_free(&job->dev);
 }
 
+// auteur's own coverage must always render: when the set or a pose rules
+// out the framing it chose (an over-the-shoulder past a raised arm), it
+// falls back to a medium single on the same subject, which frames
+// anywhere a character can stand.
+static AuStatus solve_fallback(AuContext *ctx, const Production *prod,
+                               size_t shot, const Scene *scene, double aspect,
+                               CameraView *view)
+{
+    DirectShot *copy =
+        base_calloc(&ctx->alloc, prod->shot_count, sizeof(DirectShot));
+    if (!copy)
+        return AU_ENOMEM;
+    memcpy(copy, prod->shots, prod->shot_count * sizeof(DirectShot));
+    Production alt = *prod;
+    alt.shots = copy;
+    DirectShot *s = &copy[shot];
+    s->partner = SIZE_MAX;
+    s->kind = s->subject == SIZE_MAX ? DIRECT_KIND_GROUP : DIRECT_KIND_SINGLE;
+    AuStatus st = camera_solve(&alt, shot, scene, aspect, view);
+    if (st == AU_EINVAL) {
+        s->size = s->subject == SIZE_MAX ? DIRECT_SHOT_WS : DIRECT_SHOT_MS;
+        s->lens_mm = s->subject == SIZE_MAX ? 24.0 : 35.0;
+        s->angle = DIRECT_ANGLE_EYE;
+        st = camera_solve(&alt, shot, scene, aspect, view);
+    }
+    base_free(&ctx->alloc, copy);
+    return st;
+}
+
 // Renders frame @p frame_index of the film, @p t_s seconds into shot
 // @p shot, and grades it into @p rgb8.
 static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
@@ -334,8 +363,10 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
     if (st != AU_OK)
         return st;
     CameraView view;
-    st = camera_solve(prod, shot, scene,
-                      (double)job->opts->width / job->opts->height, &view);
+    double aspect = (double)job->opts->width / job->opts->height;
+    st = camera_solve(prod, shot, scene, aspect, &view);
+    if (st == AU_EINVAL && prod->shots[shot].set_by == 0)
+        st = solve_fallback(job->ctx, prod, shot, scene, aspect, &view);
     if (st == AU_OK)
         st = camera_apply_move(prod, shot, scene, t_s, job->opts->seed, &view);
     if (st == AU_EINVAL) {
