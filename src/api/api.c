@@ -85,6 +85,43 @@ size_t au_context_error_count(const AuContext *ctx)
     return ctx->diag.errors;
 }
 
+// Words and places the world cannot build are warnings: the director
+// should know the set is generic or a cast word did nothing.
+static void warn_world(AuContext *ctx, const Production *prod)
+{
+    for (size_t i = 0; i < prod->set_count; i++) {
+        const DirectSet *set = &prod->sets[i];
+        WorldSetKind k = world_set_kind(set->name, set->interior, NULL);
+        if (!world_set_kind_is_generic(k))
+            continue;
+        if (set->description && !world_set_kind_is_generic(world_set_kind(
+                                    set->description, set->interior, NULL)))
+            continue;
+        base_diag(&ctx->diag, set->loc, AU_SEVERITY_WARNING, "unknown-set",
+                  "no kind of set is known for '%s'; building a generic %s "
+                  "(known: diner, bar, kitchen, office, bedroom, living "
+                  "room, warehouse, garage, street, alley, rooftop, desert "
+                  "road, beach, forest, field, harbour, ... see "
+                  "docs/world.md)",
+                  set->name, set->interior ? "interior" : "exterior");
+    }
+    for (size_t i = 0; i < prod->cast_count; i++) {
+        const DirectCastMember *m = &prod->cast[i];
+        const char *unused[16];
+        size_t n = world_cast_unused_words(m, unused, 16);
+        for (size_t k = 0; k < n && k < 16; k++) {
+            AuSrcLoc loc = m->loc;
+            for (size_t j = 0; j < m->look_word_count; j++)
+                if (m->look_words[j] == unused[k])
+                    loc = m->look_locs[j];
+            base_diag(&ctx->diag, loc, AU_SEVERITY_WARNING, "unused-cast-word",
+                      "'%s' in %s's description changes nothing in the "
+                      "figure yet",
+                      unused[k], m->name);
+        }
+    }
+}
+
 AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
                                 const void *data, size_t size, AuProject **out)
 {
@@ -97,6 +134,8 @@ AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
     if (st == AU_OK)
         st = direct_plan_seeded(&ctx->alloc, &ctx->diag, p->doc, ctx->seed,
                                 ctx->seed_given, &p->prod);
+    if (st == AU_OK)
+        warn_world(ctx, p->prod);
     if (st != AU_OK) {
         au_project_free(&p);
         return st;

@@ -688,7 +688,6 @@ AuStatus note_cast(LangCtx *ctx, const char *body, AuSrcLoc loc, BaseVec *cast)
         size_t len = 0;
         for (size_t i = 0; i < c->count; i++) {
             LangTok *t = &c->toks[i];
-            size_t mn = 0;
             if (t->kind == LANG_TOK_NUMBER &&
                 (t->unit[0] == '\0' || strcmp(t->unit, "s") == 0)) {
                 // "60s" is a decade of age: the middle of it.
@@ -697,14 +696,6 @@ AuStatus note_cast(LangCtx *ctx, const char *body, AuSrcLoc loc, BaseVec *cast)
                 if (in_range(ctx, t, age, 1.0, 120.0, "age", "years"))
                     m->age_years = (int)age;
                 continue;
-            }
-            if (t->kind == LANG_TOK_WORD &&
-                !lang_match(c, i, vocab_cast_word.words, vocab_cast_word.count,
-                            &mn)) {
-                base_diag(ctx->diag, t->loc, AU_SEVERITY_WARNING,
-                          "unknown-cast-word",
-                          "'%s' in the cast note of %s is not used yet",
-                          t->text, m->name);
             }
             int wrote = snprintf(phrase + len, sizeof phrase - len, "%s%s",
                                  len ? " " : "", t->text);
