@@ -1,7 +1,8 @@
 /* world/figure.c: a character's look from their name hash, and the
  * procedural human figure built from it: smooth lofted body parts in
- * figure-drawing proportions, posed with breathing, head sway and a nod
- * while they talk. Consumed by world.c for every cast member in a shot. */
+ * figure-drawing proportions, posed with breathing, head sway, a turned
+ * head, and a nod, a moving mouth and a lifting forearm while they talk.
+ * Consumed by world.c for every cast member in a shot. */
 #include <string.h>
 
 #include "world_internal.h"
@@ -173,6 +174,8 @@ void world_pose_at(uint64_t name_hash, uint64_t seed, double time_s,
 
     WorldPose p;
     p.arm[0] = p.arm[1] = WORLD_ARM_REST;
+    p.mouth_open = 0.0;
+    p.gesture = 0.0;
     p.breath = sin(w * breath_hz + ph[0]);
     // Slow, incommensurate frequencies so the sway never visibly repeats.
     p.head_yaw_rad = deg(2.5) * sin(w * 0.11 + ph[1]);
@@ -531,6 +534,20 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         if (st != AU_OK)
             return st;
     }
+    // The mouth: a dark lens on the face between nose and chin that opens
+    // with the syllables, big enough to read in a medium shot.
+    {
+        static const float mouth_dark[3] = { 0.045f, 0.012f, 0.01f };
+        double open = base_clamp(pose->mouth_open, 0.0, 1.0);
+        double mouth_y = eyes_y - 0.078 * sh - 0.006 * sh * open;
+        double mouth_z = cz + head_front_z(&hs, mouth_y - cy);
+        st = ellipsoid(
+            &b, &head_pose, v3(0, mouth_y, mouth_z - 0.003 * sh), up, fwd,
+            v3(0.021 * sh, (0.0025 + 0.011 * open) * sh, 0.0065 * sh), 5, 12,
+            mouth_dark);
+        if (st != AU_OK)
+            return st;
+    }
 
     // Neck: from inside the torso up into the skull, leaning forward a
     // touch as a real neck does.
@@ -606,6 +623,10 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
                                          { 1, 0.032, 0 } };
     const double lg = s * (0.75 + 0.25 * g);
     Vec3 jt[WORLD_JOINT_COUNT];
+    // A speaking beat lifts the forearm of a free hand, the right first.
+    const int gesture_li = pose->arm[1] == WORLD_ARM_REST   ? 1
+                           : pose->arm[0] == WORLD_ARM_REST ? 0
+                                                            : -1;
     for (int side = 1; side >= -1; side -= 2) {
         // side = +1 is the figure's left, which is +x in figure space.
         double sd = (double)side;
@@ -630,9 +651,17 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         }
         Vec3 elbow = v3_add(shoulder, v3_scale(du, l_up));
         Vec3 wrist = v3_add(elbow, v3_scale(df, l_fore));
+        // The joints stay the standing skeleton; only the meshes gesture.
         jt[WORLD_JOINT_SHOULDER_L + li] = shoulder;
         jt[WORLD_JOINT_ELBOW_L + li] = elbow;
         jt[WORLD_JOINT_WRIST_L + li] = wrist;
+        if (li == gesture_li && pose->gesture > 0.0) {
+            // Turn the forearm forward and up about the elbow's x axis.
+            double a = deg(25.0) * base_clamp(pose->gesture, 0.0, 1.0);
+            df = v3(df.x, df.y * cos(a) + df.z * sin(a),
+                    -df.y * sin(a) + df.z * cos(a));
+            wrist = v3_add(elbow, v3_scale(df, l_fore));
+        }
 
         st = limb(&b, &upper, shoulder, elbow, fwd, upper_keys, 3, ag, 6, 2, 12,
                   coat, false);
@@ -686,7 +715,7 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         jt[WORLD_JOINT_TOE_L + li] =
             v3_add(v3_add(heel, v3_scale(dir, l_foot)), v3(0, 0.02 * s, 0));
     }
-    AU_ASSERT(b.count == 20);
+    AU_ASSERT(b.count == 21);
 
     /* What the look adds, batched by colour through a kit: hair pieces,
      * hats, glasses and facial hair ride on the head; ties, shirt fronts,

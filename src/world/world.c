@@ -35,6 +35,53 @@ static void block(size_t n, size_t i, Vec3 *pos, Vec3 *facing)
     *facing = v3_norm(v3_lerp(in, v3(0, 0, 1), 0.35));
 }
 
+// Eye height of a standing figure of look @p l, for aiming a gaze.
+static double eyes_height(const WorldFigureLook *l)
+{
+    double heads = l->heads > 0 ? l->heads : 7.5;
+    return l->height_m * (1.0 - 0.5 / heads);
+}
+
+// Who figure @p i looks at: the speaker when someone else speaks, else
+// the nearest other figure in front of it; SIZE_MAX when nobody is.
+static size_t gaze_target(const Scene *s, const Vec3 *pos, size_t i,
+                          size_t speaker)
+{
+    if (speaker != SIZE_MAX && speaker != i)
+        return speaker;
+    size_t best = SIZE_MAX;
+    double best_d = INFINITY;
+    for (size_t j = 0; j < s->figure_count; j++) {
+        Vec3 d = v3_sub(pos[j], pos[i]);
+        double dist = v3_len(d);
+        if (j == i || dist < 1e-6 || v3_dot(d, s->figures[i].facing) <= 0.0)
+            continue;
+        if (dist < best_d) {
+            best_d = dist;
+            best = j;
+        }
+    }
+    return best;
+}
+
+// Turns the head of figure @p i toward figure @p j's eyes, within what a
+// neck allows: 60 degrees either way, 25 up or down.
+static void gaze_apply(const Scene *s, const Vec3 *pos, size_t i, size_t j,
+                       WorldPose *pose)
+{
+    const WorldFigure *f = &s->figures[i];
+    Vec3 d = v3_sub(pos[j], pos[i]);
+    // Figure space: +z the facing, +x the figure's left.
+    double fz = v3_dot(d, f->facing);
+    double fx = d.x * f->facing.z - d.z * f->facing.x;
+    double lim = 60.0 * BASE_PI / 180.0;
+    pose->head_yaw_rad += base_clamp(atan2(fx, fz), -lim, lim);
+    double drop = eyes_height(&f->look) - eyes_height(&s->figures[j].look);
+    double pl = 25.0 * BASE_PI / 180.0;
+    pose->head_pitch_rad +=
+        base_clamp(atan2(drop, fmax(hypot(d.x, d.z), 0.3)), -pl, pl);
+}
+
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -154,14 +201,25 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
     size_t fig_count = 0;
     double film_s = shot->start_s + t_s;
     Vec3 sum = v3(0, 0, 0);
+    size_t speaker = SIZE_MAX;
+    for (size_t i = 0; i < n && shot->dialogue; i++) {
+        if (s->figures[i].cast_index == shot->subject)
+            speaker = i;
+    }
     for (size_t i = 0; i < n; i++) {
         WorldFigure *f = &s->figures[i];
         sum = v3_add(sum, pos[i]);
         uint64_t name_hash = prod->cast[f->cast_index].name_hash;
-        bool talking = shot->subject == f->cast_index && shot->dialogue;
+        bool talking = i == speaker;
         WorldPose pose;
         world_pose_at(name_hash, seed, film_s, talking ? fmax(t_s, 0.0) : -1.0,
                       &pose);
+        if (talking)
+            world_talk_at(shot->dialogue, shot->duration_s, t_s,
+                          &pose.mouth_open, &pose.gesture);
+        size_t target = gaze_target(s, pos, i, speaker);
+        if (target != SIZE_MAX)
+            gaze_apply(s, pos, i, target, &pose);
         for (size_t w = 0; w < want_count; w++) {
             if (wants[w].holder == f->cast_index)
                 pose.arm[wants[w].hand] = wants[w].arm;

@@ -198,9 +198,9 @@ void world_piece_door(WorldKit *k, int frame, int panel, double w, double h);
 
 /* ---- the figure (figure.c) ------------------------------------------ */
 
-/** Most meshes in one figure: head, hair, nose, two eyes, neck, torso,
- * pelvis, two each of upper arm, forearm, hand, thigh, shin and foot (the
- * 20 every figure has), then what the look adds: hair pieces, hat,
+/** Most meshes in one figure: head, hair, nose, two eyes, mouth, neck,
+ * torso, pelvis, two each of upper arm, forearm, hand, thigh, shin and
+ * foot (the 21 every figure has), then what the look adds: hair pieces, hat,
  * glasses, beard, moustache, skirt, tie, shirt front, pattern. */
 #define WORLD_FIGURE_PARTS_MAX 36
 
@@ -218,8 +218,21 @@ typedef struct WorldPose {
     double head_yaw_rad;   /**< positive turns the face toward its left */
     double head_pitch_rad; /**< positive nods the chin down */
     double head_roll_rad;
-    WorldArm arm[2]; /**< the figure's left [0] and right [1] arm */
+    WorldArm arm[2];   /**< the figure's left [0] and right [1] arm */
+    double mouth_open; /**< 0 closed .. 1 wide, while talking */
+    double gesture;    /**< 0..1: a free forearm lifts on a stressed beat */
 } WorldPose;
+
+/** The syllables of @p line, estimated from the vowel groups of its
+ * words (NULL or no words: 0). */
+size_t world_talk_syllables(const char *line);
+
+/** How far the mouth is open (0..1) and how much of a stressed beat there
+ * is (0..1) @p talk_s seconds into @p line, spoken over a shot of
+ * @p duration_s: one smooth open-close cycle per syllable at the
+ * planner's 2.5 words a second, squeezed into the shot if it is short. */
+void world_talk_at(const char *line, double duration_s, double talk_s,
+                   double *mouth_open, double *stress);
 
 /** Derives the pose of character @p name_hash at @p time_s seconds of
  * film time; @p talk_s is the time into the line being spoken, or

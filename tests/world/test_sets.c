@@ -392,11 +392,10 @@ static void test_big_cast(void)
 
 static void test_build_time(void)
 {
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-    const double limit_ms = 30.0;
-#else
-    const double limit_ms = 10.0;
-#endif
+    // Speed is measured by bench/bench_world; this only catches a build
+    // that has gone pathologically slow, with room for a loaded machine
+    // and the sanitizers.
+    const double limit_ms = 250.0;
     double worst = 0, sum = 0;
     const char *worst_loc = "";
     for (size_t i = 0; i < BASE_ARRAY_LEN(kinds); i++) {

@@ -636,7 +636,8 @@ static void test_speed(void)
     }
     double dt = base_now_s() - t0;
     fprintf(stderr, "  100 builds of a two-character scene: %.3f s\n", dt);
-    CHECK(dt < 2.0);
+    // bench/bench_world measures speed; this catches a pathological build.
+    CHECK(dt < 20.0);
     free_prod(p);
 }
 
