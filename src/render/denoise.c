@@ -42,11 +42,13 @@ static double lum3(const float *c)
 
 // e^x for x <= 0 from the reciprocal of e^-x's cubic Taylor polynomial:
 // positive, monotonic and within a few per cent where weights matter,
-// at a fraction of exp()'s cost, which dominated the filter.
-static double fast_exp_neg(double x)
+// at a fraction of exp()'s cost, which dominated the filter. Single
+// precision throughout the filter: weights need a few digits, and floats
+// halve the arithmetic and vectorise.
+static float fast_exp_neg(float x)
 {
-    double y = -x;
-    return 1.0 / (1.0 + y * (1.0 + y * (0.5 + y * (1.0 / 6.0))));
+    float y = -x;
+    return 1.0f / (1.0f + y * (1.0f + y * (0.5f + y * (1.0f / 6.0f))));
 }
 
 static AuStatus filter_row(void *user, size_t row, int thread)
@@ -57,13 +59,13 @@ static AuStatus filter_row(void *user, size_t row, int thread)
     int w = f->width, h = f->height, y = (int)row;
     // Per tap: the spline weight and the depth tolerance's distance term,
     // the same for every pixel of this level.
-    double tap_h[9], tap_depth[9];
+    float tap_h[9], tap_depth[9];
     for (int ky = -1; ky <= 1; ky++)
         for (int kx = -1; kx <= 1; kx++) {
             int t = (ky + 1) * 3 + kx + 1;
-            tap_h[t] = kernel[kx + 1] * kernel[ky + 1];
+            tap_h[t] = (float)(kernel[kx + 1] * kernel[ky + 1]);
             double dist_px = sqrt((double)(kx * kx + ky * ky)) * j->step;
-            tap_depth[t] = 1.0 / (SIGMA_DEPTH * (dist_px + 1.0));
+            tap_depth[t] = (float)(1.0 / (SIGMA_DEPTH * (dist_px + 1.0)));
         }
     for (int x = 0; x < w; x++) {
         size_t p = (size_t)y * (size_t)w + (size_t)x;
@@ -73,16 +75,16 @@ static AuStatus filter_row(void *user, size_t row, int thread)
             continue;
         }
         const float *np = &f->normal[3 * p];
-        double dp = (double)f->depth[p];
-        double inv_dp = 1.0 / dp;
-        double lp = (double)j->in_lum[p];
+        float dp = f->depth[p];
+        float inv_dp = 1.0f / dp;
+        float lp = j->in_lum[p];
         // A pixel whose few samples all agreed (all in shadow, say) has no
         // variance of its own; the floor lets it still blend with its
         // neighbours' estimate.
-        double inv_sd =
-            1.0 / (SIGMA_LUM * sqrt((double)j->in_var[p]) + 1e-3 + 0.02 * lp);
+        float inv_sd = (float)(1.0 / (SIGMA_LUM * sqrt((double)j->in_var[p]) +
+                                      1e-3 + 0.02 * (double)lp));
         uint16_t idp = f->id[p];
-        double sum[3] = { 0, 0, 0 }, wsum = 0.0, vsum = 0.0;
+        float sum[3] = { 0, 0, 0 }, wsum = 0.0f, vsum = 0.0f;
         for (int ky = -1; ky <= 1; ky++) {
             int qy = y + ky * j->step;
             if (qy < 0 || qy >= h)
@@ -95,53 +97,126 @@ static AuStatus filter_row(void *user, size_t row, int thread)
                 if (f->depth[q] <= 0.0f || f->id[q] != idp)
                     continue;
                 const float *nq = &f->normal[3 * q];
-                double nd =
-                    (double)(np[0] * nq[0] + np[1] * nq[1] + np[2] * nq[2]);
-                if (nd <= 0.0)
+                float nd = np[0] * nq[0] + np[1] * nq[1] + np[2] * nq[2];
+                if (nd <= 0.0f)
                     continue;
                 int t = (ky + 1) * 3 + kx + 1;
-                double wz =
-                    fabs(dp - (double)f->depth[q]) * inv_dp * tap_depth[t];
-                double wl = fabs(lp - (double)j->in_lum[q]) * inv_sd;
+                float wz = fabsf(dp - f->depth[q]) * inv_dp * tap_depth[t];
+                float wl = fabsf(lp - j->in_lum[q]) * inv_sd;
                 // nd^64 by six squarings, far cheaper than pow().
                 for (int k = 0; k < 6; k++)
                     nd *= nd;
-                double wgt = tap_h[t] * nd * fast_exp_neg(-(wz + wl));
+                float wgt = tap_h[t] * nd * fast_exp_neg(-(wz + wl));
                 const float *c = &j->in_irr[3 * q];
-                sum[0] += wgt * (double)c[0];
-                sum[1] += wgt * (double)c[1];
-                sum[2] += wgt * (double)c[2];
+                sum[0] += wgt * c[0];
+                sum[1] += wgt * c[1];
+                sum[2] += wgt * c[2];
                 wsum += wgt;
-                vsum += wgt * wgt * (double)j->in_var[q];
+                vsum += wgt * wgt * j->in_var[q];
             }
         }
         // The centre tap always has weight, so wsum > 0.
         for (int c = 0; c < 3; c++)
-            j->out_irr[3 * p + (size_t)c] = (float)(sum[c] / wsum);
-        j->out_var[p] = (float)(vsum / (wsum * wsum));
+            j->out_irr[3 * p + (size_t)c] = sum[c] / wsum;
+        j->out_var[p] = vsum / (wsum * wsum);
     }
     return AU_OK;
 }
 
-static void blur_variance(const Frame *f, const float *in, float *out)
+// The passes around the filter, each pixel depending only on its inputs,
+// run a row a job so they share the threads and stay bit-identical.
+typedef enum PassKind {
+    PASS_DEMODULATE,
+    PASS_BLUR_VARIANCE,
+    PASS_LUM,
+    PASS_REMODULATE
+} PassKind;
+
+typedef struct PassJob {
+    Frame *f;
+    PassKind kind;
+    const float *in;
+    float *out_irr;
+    float *out;
+} PassJob;
+
+static void demodulate_row(const Frame *f, size_t row, float *irr, float *var)
 {
-    int w = f->width, h = f->height;
-    for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-            double sum = 0.0;
-            int count = 0;
-            for (int dy = -2; dy <= 2; dy++) {
-                for (int dx = -2; dx <= 2; dx++) {
-                    int qx = x + dx, qy = y + dy;
-                    if (qx < 0 || qy < 0 || qx >= w || qy >= h)
-                        continue;
-                    sum += (double)in[(size_t)qy * (size_t)w + (size_t)qx];
-                    count++;
-                }
+    size_t w = (size_t)f->width;
+    for (size_t p = row * w; p < (row + 1) * w; p++) {
+        for (int c = 0; c < 3; c++) {
+            float a = f->albedo[3 * p + (size_t)c];
+            a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
+            irr[3 * p + (size_t)c] = f->rgb[3 * p + (size_t)c] / a;
+        }
+        double a_lum = lum3(&f->albedo[3 * p]);
+        a_lum = a_lum < (double)ALBEDO_MIN ? (double)ALBEDO_MIN : a_lum;
+        var[p] = (float)((double)f->variance[p] / (a_lum * a_lum));
+    }
+}
+
+static void blur_variance_row(const Frame *f, size_t row, const float *in,
+                              float *out)
+{
+    int w = f->width, h = f->height, y = (int)row;
+    for (int x = 0; x < w; x++) {
+        double sum = 0.0;
+        int count = 0;
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                int qx = x + dx, qy = y + dy;
+                if (qx < 0 || qy < 0 || qx >= w || qy >= h)
+                    continue;
+                sum += (double)in[(size_t)qy * (size_t)w + (size_t)qx];
+                count++;
             }
-            out[(size_t)y * (size_t)w + (size_t)x] = (float)(sum / count);
+        }
+        out[(size_t)y * (size_t)w + (size_t)x] = (float)(sum / count);
+    }
+}
+
+static void remodulate_row(Frame *f, size_t row, const float *irr)
+{
+    size_t w = (size_t)f->width;
+    for (size_t p = row * w; p < (row + 1) * w; p++) {
+        if (f->depth[p] <= 0.0f)
+            continue;
+        for (int c = 0; c < 3; c++) {
+            float a = f->albedo[3 * p + (size_t)c];
+            a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
+            f->rgb[3 * p + (size_t)c] = irr[3 * p + (size_t)c] * a;
         }
     }
+}
+
+static AuStatus pass_row(void *user, size_t row, int thread)
+{
+    (void)thread;
+    PassJob *j = user;
+    size_t w = (size_t)j->f->width;
+    switch (j->kind) {
+    case PASS_DEMODULATE:
+        demodulate_row(j->f, row, j->out_irr, j->out);
+        break;
+    case PASS_BLUR_VARIANCE:
+        blur_variance_row(j->f, row, j->in, j->out);
+        break;
+    case PASS_LUM:
+        for (size_t p = row * w; p < (row + 1) * w; p++)
+            j->out[p] = (float)lum3(&j->in[3 * p]);
+        break;
+    case PASS_REMODULATE:
+        remodulate_row(j->f, row, j->in);
+        break;
+    }
+    return AU_OK;
+}
+
+static AuStatus run_pass(Frame *f, int threads, PassKind kind, const float *in,
+                         float *out_irr, float *out)
+{
+    PassJob job = { f, kind, in, out_irr, out };
+    return base_parallel_for(threads, (size_t)f->height, pass_row, &job);
 }
 
 AuStatus render_denoise(Frame *f, int threads)
@@ -157,25 +232,22 @@ AuStatus render_denoise(Frame *f, int threads)
     if (!irr[0] || !irr[1] || !var[0] || !var[1] || !lum)
         goto done;
     // Demodulate: filter the light arriving, not the surface's colour.
-    for (size_t p = 0; p < n; p++) {
-        double a_lum = 0.0;
-        for (int c = 0; c < 3; c++) {
-            float a = f->albedo[3 * p + (size_t)c];
-            a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
-            irr[0][3 * p + (size_t)c] = f->rgb[3 * p + (size_t)c] / a;
-        }
-        a_lum = lum3(&f->albedo[3 * p]);
-        a_lum = a_lum < (double)ALBEDO_MIN ? (double)ALBEDO_MIN : a_lum;
-        var[0][p] = (float)((double)f->variance[p] / (a_lum * a_lum));
-    }
+    st = run_pass(f, threads, PASS_DEMODULATE, NULL, irr[0], var[0]);
+    if (st != AU_OK)
+        goto done;
     // A few samples estimate a pixel's variance poorly; its neighbours'
     // estimates, averaged, are steadier (SVGF's spatial estimate).
-    blur_variance(f, var[0], var[1]);
-    memcpy(var[0], var[1], n * sizeof(float));
+    st = run_pass(f, threads, PASS_BLUR_VARIANCE, var[0], NULL, var[1]);
+    if (st != AU_OK)
+        goto done;
+    float *raw_var = var[0];
+    var[0] = var[1];
+    var[1] = raw_var;
     int cur = 0;
     for (int level = 0; level < LEVELS; level++) {
-        for (size_t p = 0; p < n; p++)
-            lum[p] = (float)lum3(&irr[cur][3 * p]);
+        st = run_pass(f, threads, PASS_LUM, irr[cur], NULL, lum);
+        if (st != AU_OK)
+            goto done;
         DenoiseJob job = { f,         irr[cur],     var[cur],
                            lum,       irr[1 - cur], var[1 - cur],
                            1 << level };
@@ -184,15 +256,9 @@ AuStatus render_denoise(Frame *f, int threads)
             goto done;
         cur = 1 - cur;
     }
-    for (size_t p = 0; p < n; p++) {
-        if (f->depth[p] <= 0.0f)
-            continue;
-        for (int c = 0; c < 3; c++) {
-            float a = f->albedo[3 * p + (size_t)c];
-            a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
-            f->rgb[3 * p + (size_t)c] = irr[cur][3 * p + (size_t)c] * a;
-        }
-    }
+    st = run_pass(f, threads, PASS_REMODULATE, irr[cur], NULL, NULL);
+    if (st != AU_OK)
+        goto done;
     st = AU_OK;
 done:
     base_free(f->alloc, lum);
