@@ -820,6 +820,68 @@ static AuStatus finish(Planner *pl, Production *prod)
     return AU_OK;
 }
 
+// Sets up a planner writing into a new Production named @p file; NULL
+// when memory runs out. @p strict: unknown words are errors (notes) or
+// left unused (prompts).
+static Production *planner_init(Planner *pl, const AuAllocator *alloc,
+                                BaseDiag *diag, const char *file, bool strict)
+{
+    Production *prod = base_calloc(alloc, 1, sizeof *prod);
+    if (!prod)
+        return NULL;
+    base_arena_init(&prod->arena, alloc);
+    memset(pl, 0, sizeof *pl);
+    pl->arena = &prod->arena;
+    pl->prod = prod;
+    pl->user_diag = diag;
+    pl->diag.fn = record_diag;
+    pl->diag.user = pl;
+    base_vec_init(&pl->scenes, alloc, sizeof(DirectScene));
+    base_vec_init(&pl->sets, alloc, sizeof(DirectSet));
+    base_vec_init(&pl->cast, alloc, sizeof(DirectCastMember));
+    base_vec_init(&pl->shots, alloc, sizeof(DirectShot));
+    base_vec_init(&pl->scene_cast, alloc, sizeof(size_t));
+    base_vec_init(&pl->warnings, alloc, sizeof(DirectWarning));
+    base_vec_init(&pl->actions, alloc, sizeof(ActionRef));
+    pl->file = base_arena_strdup(&prod->arena, file ? file : "-");
+    prod->file = pl->file;
+    pl->lang.arena = &prod->arena;
+    pl->lang.diag = &pl->diag;
+    pl->lang.strict = strict;
+    pl->st.open_shot = SIZE_MAX;
+    begin_scene(pl);
+    if (!pl->file) {
+        base_arena_fini(&prod->arena);
+        base_free(alloc, prod);
+        base_vec_fini(&pl->scenes);
+        return NULL;
+    }
+    return prod;
+}
+
+// Hands the counts to the caller's sink, releases the planner's scratch
+// and gives the Production to *out on success, or frees it.
+static AuStatus planner_fini(Planner *pl, AuStatus st, Production **out)
+{
+    if (pl->user_diag) {
+        pl->user_diag->errors += pl->diag.errors;
+        pl->user_diag->warnings += pl->diag.warnings;
+    }
+    base_vec_fini(&pl->scenes);
+    base_vec_fini(&pl->sets);
+    base_vec_fini(&pl->cast);
+    base_vec_fini(&pl->shots);
+    base_vec_fini(&pl->scene_cast);
+    base_vec_fini(&pl->warnings);
+    base_vec_fini(&pl->actions);
+    if (st != AU_OK) {
+        direct_production_free(&pl->prod);
+        return st;
+    }
+    *out = pl->prod;
+    return AU_OK;
+}
+
 AuStatus direct_plan(const AuAllocator *alloc, BaseDiag *diag,
                      const ScriptDoc *doc, Production **out)
 {
@@ -830,33 +892,12 @@ AuStatus direct_plan_seeded(const AuAllocator *alloc, BaseDiag *diag,
                             const ScriptDoc *doc, uint64_t seed,
                             bool seed_given, Production **out)
 {
-    Production *prod = base_calloc(alloc, 1, sizeof *prod);
+    Planner pl;
+    Production *prod = planner_init(&pl, alloc, diag, doc->file, true);
     if (!prod)
         return AU_ENOMEM;
-    base_arena_init(&prod->arena, alloc);
-    Planner pl;
-    memset(&pl, 0, sizeof pl);
-    pl.arena = &prod->arena;
-    pl.prod = prod;
-    pl.user_diag = diag;
-    pl.diag.fn = record_diag;
-    pl.diag.user = &pl;
-    base_vec_init(&pl.scenes, alloc, sizeof(DirectScene));
-    base_vec_init(&pl.sets, alloc, sizeof(DirectSet));
-    base_vec_init(&pl.cast, alloc, sizeof(DirectCastMember));
-    base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
-    base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
-    base_vec_init(&pl.warnings, alloc, sizeof(DirectWarning));
-    base_vec_init(&pl.actions, alloc, sizeof(ActionRef));
-    pl.file = base_arena_strdup(&prod->arena, doc->file ? doc->file : "-");
-    prod->file = pl.file;
-    pl.lang.arena = &prod->arena;
-    pl.lang.diag = &pl.diag;
-    pl.lang.strict = true;
-    pl.st.open_shot = SIZE_MAX;
-    begin_scene(&pl);
 
-    AuStatus st = pl.file ? AU_OK : AU_ENOMEM;
+    AuStatus st = AU_OK;
     if (st == AU_OK) {
         title_defaults(&pl, doc);
         if (seed_given)
@@ -887,58 +928,22 @@ AuStatus direct_plan_seeded(const AuAllocator *alloc, BaseDiag *diag,
         if (!prod->title)
             st = AU_ENOMEM;
     }
-    if (diag) {
-        diag->errors += pl.diag.errors;
-        diag->warnings += pl.diag.warnings;
-    }
-    base_vec_fini(&pl.scenes);
-    base_vec_fini(&pl.sets);
-    base_vec_fini(&pl.cast);
-    base_vec_fini(&pl.shots);
-    base_vec_fini(&pl.scene_cast);
-    base_vec_fini(&pl.warnings);
-    base_vec_fini(&pl.actions);
-    if (st != AU_OK) {
-        direct_production_free(&prod);
-        return st;
-    }
-    *out = prod;
-    return AU_OK;
+    return planner_fini(&pl, st, out);
 }
 
 AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
                             const char *name, const char *text, size_t len,
                             Production **out)
 {
-    Production *prod = base_calloc(alloc, 1, sizeof *prod);
+    Planner pl;
+    Production *prod =
+        planner_init(&pl, alloc, diag, name ? name : "prompt", false);
     if (!prod)
         return AU_ENOMEM;
-    base_arena_init(&prod->arena, alloc);
-    Planner pl;
-    memset(&pl, 0, sizeof pl);
-    pl.arena = &prod->arena;
-    pl.prod = prod;
-    pl.user_diag = diag;
-    pl.diag.fn = record_diag;
-    pl.diag.user = &pl;
-    base_vec_init(&pl.scenes, alloc, sizeof(DirectScene));
-    base_vec_init(&pl.sets, alloc, sizeof(DirectSet));
-    base_vec_init(&pl.cast, alloc, sizeof(DirectCastMember));
-    base_vec_init(&pl.shots, alloc, sizeof(DirectShot));
-    base_vec_init(&pl.scene_cast, alloc, sizeof(size_t));
-    base_vec_init(&pl.warnings, alloc, sizeof(DirectWarning));
-    base_vec_init(&pl.actions, alloc, sizeof(ActionRef));
-    pl.file = base_arena_strdup(&prod->arena, name ? name : "prompt");
-    prod->file = pl.file;
     prod->aspect = 2.39;
     prod->seed = 1;
-    pl.lang.arena = &prod->arena;
-    pl.lang.diag = &pl.diag;
-    pl.lang.strict = false;
-    pl.st.open_shot = SIZE_MAX;
-    begin_scene(&pl);
 
-    AuStatus st = pl.file ? AU_OK : AU_ENOMEM;
+    AuStatus st = AU_OK;
     LangClause *cl = NULL;
     size_t n = 0;
     AuSrcLoc loc = { pl.file, 1, 1 };
@@ -1057,23 +1062,7 @@ AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
         st = finish(&pl, prod);
     if (st == AU_OK && pl.oom)
         st = AU_ENOMEM;
-    if (diag) {
-        diag->errors += pl.diag.errors;
-        diag->warnings += pl.diag.warnings;
-    }
-    base_vec_fini(&pl.scenes);
-    base_vec_fini(&pl.sets);
-    base_vec_fini(&pl.cast);
-    base_vec_fini(&pl.shots);
-    base_vec_fini(&pl.scene_cast);
-    base_vec_fini(&pl.warnings);
-    base_vec_fini(&pl.actions);
-    if (st != AU_OK) {
-        direct_production_free(&prod);
-        return st;
-    }
-    *out = prod;
-    return AU_OK;
+    return planner_fini(&pl, st, out);
 }
 
 void direct_production_free(Production **prod)
