@@ -34,7 +34,7 @@ asan: deps
 tsan: deps
 	@$(CMAKE) --preset tsan >/dev/null
 	@$(CMAKE) --build --preset tsan -j $(JOBS)
-	@ctest --preset tsan -R 'render|base'
+	@TSAN_OPTIONS=suppressions=$(CURDIR)/tests/tsan.supp ctest --preset tsan -R 'render|base|camera|api'
 
 bench: build
 	@for b in $(BUILD)/bench_*; do [ -x "$$b" ] && "$$b" || exit 1; done
