@@ -384,3 +384,24 @@ AuStatus world_kit_emit(WorldKit *k, BaseArena *arena, WorldMesh *out,
     *count = n;
     return AU_OK;
 }
+
+void world_kit_flat(WorldKit *k, int mat, double x0, double z0, double x1,
+                    double z1, double y)
+{
+    world_kit_quad(k, mat, v3(x0, y, z1), v3(x1, y, z1), v3(x1, y, z0),
+                   v3(x0, y, z0));
+}
+
+void world_kit_basin(WorldKit *k, int mat, double x0, double z0, double x1,
+                     double z1, double depth)
+{
+    world_kit_flat(k, mat, x0, z0, x1, z1, -depth);
+    world_kit_quad(k, mat, v3(x0, -depth, z0), v3(x1, -depth, z0),
+                   v3(x1, 0, z0), v3(x0, 0, z0));
+    world_kit_quad(k, mat, v3(x1, -depth, z1), v3(x0, -depth, z1),
+                   v3(x0, 0, z1), v3(x1, 0, z1));
+    world_kit_quad(k, mat, v3(x0, -depth, z1), v3(x0, -depth, z0),
+                   v3(x0, 0, z0), v3(x0, 0, z1));
+    world_kit_quad(k, mat, v3(x1, -depth, z0), v3(x1, -depth, z1),
+                   v3(x1, 0, z1), v3(x1, 0, z0));
+}

@@ -36,21 +36,14 @@ static void span(WorldKit *k, int m, double x0, double y0, double z0, double x1,
         v3(0.5 * fabs(x1 - x0), 0.5 * fabs(y1 - y0), 0.5 * fabs(z1 - z0)), 0.0);
 }
 
-static void flat(WorldKit *k, int m, double x0, double z0, double x1, double z1,
-                 double y)
-{
-    world_kit_quad(k, m, v3(x0, y, z1), v3(x1, y, z1), v3(x1, y, z0),
-                   v3(x0, y, z0));
-}
-
 // Ground everywhere but the rectangle (x0, z0)-(x1, z1).
 static void ground_around(WorldKit *k, int m, double x0, double z0, double x1,
                           double z1, double y)
 {
-    flat(k, m, -G_M, -G_M, G_M, z0, y);
-    flat(k, m, -G_M, z1, G_M, G_M, y);
-    flat(k, m, -G_M, z0, x0, z1, y);
-    flat(k, m, x1, z0, G_M, z1, y);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, z0, y);
+    world_kit_flat(k, m, -G_M, z1, G_M, G_M, y);
+    world_kit_flat(k, m, -G_M, z0, x0, z1, y);
+    world_kit_flat(k, m, x1, z0, G_M, z1, y);
 }
 
 static bool at(Ext *e, double x, double y, double z, double yaw, double hx,
@@ -161,12 +154,12 @@ static void road(Ext *e, double z0, double z1, double y, bool yellow_centre)
     int tar = mat(e, 0.05, 0.05, 0.055);
     int white = mat(e, 0.65, 0.65, 0.62);
     int centre = yellow_centre ? mat(e, 0.65, 0.45, 0.05) : white;
-    flat(k, tar, -G_M, z0, G_M, z1, y);
+    world_kit_flat(k, tar, -G_M, z0, G_M, z1, y);
     double zc = 0.5 * (z0 + z1);
     for (double x = -120.0; x < 120.0; x += 9.0)
-        flat(k, centre, x, zc - 0.06, x + 3.0, zc + 0.06, y + 0.002);
-    flat(k, white, -G_M, z0 + 0.25, G_M, z0 + 0.37, y + 0.002);
-    flat(k, white, -G_M, z1 - 0.37, G_M, z1 - 0.25, y + 0.002);
+        world_kit_flat(k, centre, x, zc - 0.06, x + 3.0, zc + 0.06, y + 0.002);
+    world_kit_flat(k, white, -G_M, z0 + 0.25, G_M, z0 + 0.37, y + 0.002);
+    world_kit_flat(k, white, -G_M, z1 - 0.37, G_M, z1 - 0.25, y + 0.002);
 }
 
 static void poles_along(Ext *e, double z, double spacing)
@@ -274,7 +267,7 @@ static void parking(Ext *e, double z, double x0, double x1, double yaw)
         { 0.04, 0.04, 0.04 }, { 0.05, 0.2, 0.1 },  { 0.5, 0.4, 0.15 },
     };
     for (double x = x0; x <= x1 + 1e-6; x += 2.8) {
-        flat(k, white, x - 0.06, z - 2.6, x + 0.06, z + 2.6, 0.003);
+        world_kit_flat(k, white, x - 0.06, z - 2.6, x + 0.06, z + 2.6, 0.003);
         if (x + 2.8 > x1 + 1e-6)
             break;
         int paint = jit(e, paints[base_rng_u32(&e->st->rng) % 6], 0.05);
@@ -308,13 +301,14 @@ static void patio(Ext *e)
     int canvas = jit(e, (const double[3]){ 0.5, 0.12, 0.08 }, 0.2);
     int black = mat(e, 0.02, 0.02, 0.02);
     ground_around(k, lawn, -8, -7, 8, 5, -0.01);
-    flat(k, pave, -8, -7, 8, 5, 0.0);
+    world_kit_flat(k, pave, -8, -7, 8, 5, 0.0);
     for (double z = -7; z < 5 - 1e-6; z += 0.6) {
         for (double x = -8; x < 8 - 1e-6; x += 0.6) {
             int i = (int)floor((x + 8) / 0.6 + 0.5) +
                     (int)floor((z + 7) / 0.6 + 0.5);
             if (i % 2)
-                flat(k, pave2, x + 0.02, z + 0.02, x + 0.58, z + 0.58, 0.001);
+                world_kit_flat(k, pave2, x + 0.02, z + 0.02, x + 0.58, z + 0.58,
+                               0.001);
         }
     }
     // The house behind, a low wall across the patio.
@@ -396,20 +390,12 @@ static void pool(Ext *e)
     double dx0 = -10, dx1 = 10, dz0 = -12, dz1 = 6;
     double x0 = -5.0, x1 = 5.0, z0 = -10.0, z1 = -3.3, depth = 1.6;
     ground_around(k, lawn, dx0, dz0, dx1, dz1, -0.01);
-    flat(k, deck, dx0, dz0, dx1, z0, 0.0);
-    flat(k, deck, dx0, z1, dx1, dz1, 0.0);
-    flat(k, deck, dx0, z0, x0, z1, 0.0);
-    flat(k, deck, x1, z0, dx1, z1, 0.0);
-    flat(k, tile, x0, z0, x1, z1, -depth);
-    world_kit_quad(k, tile, v3(x0, -depth, z0), v3(x1, -depth, z0),
-                   v3(x1, 0, z0), v3(x0, 0, z0));
-    world_kit_quad(k, tile, v3(x1, -depth, z1), v3(x0, -depth, z1),
-                   v3(x0, 0, z1), v3(x1, 0, z1));
-    world_kit_quad(k, tile, v3(x0, -depth, z1), v3(x0, -depth, z0),
-                   v3(x0, 0, z0), v3(x0, 0, z1));
-    world_kit_quad(k, tile, v3(x1, -depth, z0), v3(x1, -depth, z1),
-                   v3(x1, 0, z1), v3(x1, 0, z0));
-    flat(k, water, x0, z0, x1, z1, -0.15);
+    world_kit_flat(k, deck, dx0, dz0, dx1, z0, 0.0);
+    world_kit_flat(k, deck, dx0, z1, dx1, dz1, 0.0);
+    world_kit_flat(k, deck, dx0, z0, x0, z1, 0.0);
+    world_kit_flat(k, deck, x1, z0, dx1, z1, 0.0);
+    world_kit_basin(k, tile, x0, z0, x1, z1, depth);
+    world_kit_flat(k, water, x0, z0, x1, z1, -0.15);
     e->st->water_y_m = -0.15;
     e->st->water_at = v3(2.0, -0.15, -6.5);
     // Coping round the edge, flush enough to stand by.
@@ -473,15 +459,15 @@ static void street(Ext *e, int feature)
     int green = mat(e, 0.05, 0.12, 0.07);
     int metal = mat(e, 0.08, 0.085, 0.09);
     const double zk = -3.0, zf = -10.5, y = -0.15;
-    flat(k, walk, -G_M, zk, G_M, G_M, 0.0);
+    world_kit_flat(k, walk, -G_M, zk, G_M, G_M, 0.0);
     for (double z = zk + 1.5; z < 20.0; z += 1.5)
-        flat(k, joint, -60, z - 0.01, 60, z + 0.01, 0.001);
+        world_kit_flat(k, joint, -60, z - 0.01, 60, z + 0.01, 0.001);
     for (double x = -60.0; x < 60.0; x += 1.5)
-        flat(k, joint, x - 0.01, zk, x + 0.01, 20.0, 0.001);
+        world_kit_flat(k, joint, x - 0.01, zk, x + 0.01, 20.0, 0.001);
     span(k, kerb, -G_M, y, zk, G_M, 0.0, zk + 0.15);
     span(k, kerb, -G_M, y, zf - 0.15, G_M, 0.0, zf);
     road(e, zf, zk, y, true);
-    flat(k, walk, -G_M, -G_M, G_M, zf, 0.0);
+    world_kit_flat(k, walk, -G_M, -G_M, G_M, zf, 0.0);
     building_row(e, zf - 3.5, -60.0, 60.0, 0.0, 6.0, 24.0, feature >= 0);
     BaseRng pr;
     WorldXform prev;
@@ -579,9 +565,9 @@ static void alley(Ext *e)
     int wood = mat(e, 0.35, 0.26, 0.16);
     int dark = mat(e, 0.03, 0.025, 0.02);
     const double half = 4.0;
-    flat(k, ground, -G_M, -G_M, G_M, G_M, 0.0);
-    flat(k, puddle, 1.2, -6.0, 2.6, -4.8, 0.002);
-    flat(k, puddle, -1.8, -11.0, -0.4, -9.5, 0.002);
+    world_kit_flat(k, ground, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, puddle, 1.2, -6.0, 2.6, -4.8, 0.002);
+    world_kit_flat(k, puddle, -1.8, -11.0, -0.4, -9.5, 0.002);
     BaseRng pr;
     base_rng_seed(&pr, base_rng_u32(&e->st->rng), 0x616c6cu);
     // The walls: long brick flanks with doors, windows and pipes.
@@ -653,9 +639,9 @@ static void rooftop(Ext *e)
     int wood = mat(e, 0.22, 0.14, 0.08);
     int city = mat(e, 0.12, 0.12, 0.12);
     const double X = 14, Z0 = -12, Z1 = 14, drop = -36;
-    flat(k, gravel, -X, Z0, X, Z1, 0.0);
+    world_kit_flat(k, gravel, -X, Z0, X, Z1, 0.0);
     ground_around(k, city, -X, Z0, X, Z1, drop);
-    flat(k, city, -X, Z0, X, Z1, drop);
+    world_kit_flat(k, city, -X, Z0, X, Z1, drop);
     // The roof's own building below it, and the parapet round its edge.
     span(k, parapet, -X, drop, Z0, X, 0.0, Z1);
     span(k, parapet, -X, 0, Z0, X, 1.1, Z0 + 0.3);
@@ -724,7 +710,7 @@ static void desert(Ext *e, bool with_road)
     int dune = world_kit_mat(k, 1.05 * (double)k->mats[m].albedo[0],
                              1.03 * (double)k->mats[m].albedo[1],
                              1.0 * (double)k->mats[m].albedo[2]);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     mesas(e, 6);
     for (int i = 0; i < 6; i++) {
         double x = er(e, -150, 150), z = er(e, -140, -40);
@@ -775,9 +761,9 @@ static void country_road(Ext *e)
     int m = jit(e, grass, 0.1);
     int gravel = mat(e, 0.3, 0.28, 0.24);
     int wood = mat(e, 0.25, 0.18, 0.11);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
-    flat(k, gravel, -G_M, -1.0, G_M, 0.2, 0.002);
-    flat(k, gravel, -G_M, -9.0, G_M, -8.0, 0.002);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, gravel, -G_M, -1.0, G_M, 0.2, 0.002);
+    world_kit_flat(k, gravel, -G_M, -9.0, G_M, -8.0, 0.002);
     road(e, -8.0, -1.0, 0.004, false);
     WorldFootprint f = { -G_M, -9.5, G_M, -0.5 };
     world_stage_block(e->st, f);
@@ -798,7 +784,7 @@ static void mountain_road(Ext *e, bool with_road)
     int m = jit(e, earth, 0.1);
     int steel = mat(e, 0.5, 0.5, 0.52);
     int rock = mat(e, 0.2, 0.19, 0.18);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     mountains(e, 14, -420, -150, true);
     if (with_road) {
         road(e, -8.0, -1.0, 0.004, true);
@@ -830,7 +816,7 @@ static void forest(Ext *e)
     int m = jit(e, floor_c, 0.1);
     int moss = mat(e, 0.07, 0.1, 0.035);
     int bark = mat(e, 0.1, 0.075, 0.05);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     for (int i = 0; i < 10; i++) {
         double x = er(e, -30, 30), z = er(e, -30, 10);
         double r = er(e, 1.5, 4.0);
@@ -869,13 +855,13 @@ static void beach(Ext *e)
     int white = mat(e, 0.65, 0.65, 0.62);
     int red = mat(e, 0.5, 0.05, 0.04);
     const double zw = -9.0;
-    flat(k, sand, -G_M, zw, G_M, G_M, 0.0);
-    flat(k, wet, -G_M, zw - 0.01, G_M, zw + 2.5, 0.002);
-    flat(k, sand, -G_M, -G_M, G_M, zw, -0.3);
-    flat(k, sea, -G_M, -G_M, G_M, zw, 0.03);
-    flat(k, foam, -G_M, zw - 0.12, G_M, zw + 0.05, 0.035);
+    world_kit_flat(k, sand, -G_M, zw, G_M, G_M, 0.0);
+    world_kit_flat(k, wet, -G_M, zw - 0.01, G_M, zw + 2.5, 0.002);
+    world_kit_flat(k, sand, -G_M, -G_M, G_M, zw, -0.3);
+    world_kit_flat(k, sea, -G_M, -G_M, G_M, zw, 0.03);
+    world_kit_flat(k, foam, -G_M, zw - 0.12, G_M, zw + 0.05, 0.035);
     for (double z = zw - 6.0; z > zw - 40.0; z -= 7.0)
-        flat(k, foam, -G_M, z - 0.1, G_M, z + 0.1, 0.036);
+        world_kit_flat(k, foam, -G_M, z - 0.1, G_M, z + 0.1, 0.036);
     e->st->water_y_m = 0.03;
     e->st->water_at = v3(-6.0, 0.03, -30.0);
     // A headland on the horizon.
@@ -937,10 +923,10 @@ static void field(Ext *e)
     int wood = mat(e, 0.22, 0.16, 0.1);
     int hay = mat(e, 0.45, 0.36, 0.16);
     int steel = mat(e, 0.45, 0.45, 0.47);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     // Rows of the crop as stripes running away from the camera.
     for (double x = -60; x < 60; x += 1.6)
-        flat(k, m2, x, -120, x + 0.6, -4.0, 0.002);
+        world_kit_flat(k, m2, x, -120, x + 0.6, -4.0, 0.002);
     if (wheat) {
         // The standing crop: a knee-high golden mass from just behind the
         // cast to the horizon, rows showing on its top.
@@ -949,7 +935,7 @@ static void field(Ext *e)
                                   0.9 * (double)k->mats[m].albedo[2]);
         span(k, stalk, -G_M, 0, -G_M, G_M, 0.8, -4.2);
         for (double x = -60; x < 60; x += 1.2)
-            flat(k, m2, x, -150, x + 0.25, -4.2, 0.802);
+            world_kit_flat(k, m2, x, -150, x + 0.25, -4.2, 0.802);
         WorldFootprint f = { -G_M, -G_M, G_M, -4.0 };
         world_stage_block(e->st, f);
     }
@@ -1014,9 +1000,9 @@ static void park(Ext *e)
     int metal = mat(e, 0.06, 0.06, 0.065);
     int stone = mat(e, 0.5, 0.48, 0.44);
     int water = mat(e, 0.05, 0.16, 0.2);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
-    flat(k, path, -G_M, -1.4, G_M, 1.4, 0.002);
-    flat(k, path, -1.2, -60, 1.2, -1.4, 0.002);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, path, -G_M, -1.4, G_M, 1.4, 0.002);
+    world_kit_flat(k, path, -1.2, -60, 1.2, -1.4, 0.002);
     BaseRng pr;
     WorldXform prev;
     for (int s = -1; s <= 1; s += 2) {
@@ -1059,10 +1045,10 @@ static void harbour(Ext *e)
     int red = mat(e, 0.45, 0.05, 0.04);
     int wood = mat(e, 0.35, 0.26, 0.16);
     const double ze = -5.5, yw = -1.2;
-    flat(k, quay, -G_M, ze, G_M, G_M, 0.0);
+    world_kit_flat(k, quay, -G_M, ze, G_M, G_M, 0.0);
     world_kit_quad(k, face, v3(-G_M, -2.5, ze), v3(G_M, -2.5, ze),
                    v3(G_M, 0, ze), v3(-G_M, 0, ze));
-    flat(k, sea, -G_M, -G_M, G_M, ze, yw);
+    world_kit_flat(k, sea, -G_M, -G_M, G_M, ze, yw);
     e->st->water_y_m = yw;
     e->st->water_at = v3(-6.0, yw, -11.0);
     WorldFootprint f = { -G_M, -G_M, G_M, ze + 0.2 };
@@ -1161,8 +1147,8 @@ static void ranch(Ext *e)
     int white = mat(e, 0.62, 0.6, 0.55);
     int steel = mat(e, 0.45, 0.45, 0.47);
     int water = mat(e, 0.05, 0.1, 0.12);
-    flat(k, g, -G_M, -G_M, G_M, G_M, -0.01);
-    flat(k, m, -30, -40, 30, 12, 0.0);
+    world_kit_flat(k, g, -G_M, -G_M, G_M, G_M, -0.01);
+    world_kit_flat(k, m, -30, -40, 30, 12, 0.0);
     // The barn: red walls, a gable roof, a big door.
     WorldXform prev = world_kit_push(k, v3(-11, 0, -20), 0.25);
     span(k, red, -6, 0, -14, 6, 5.5, 0);
@@ -1236,9 +1222,9 @@ static void suburb(Ext *e, bool garage)
     int roof = mat(e, 0.14, 0.1, 0.09);
     int white = mat(e, 0.65, 0.65, 0.62);
     int slat = mat(e, 0.5, 0.5, 0.49);
-    flat(k, lawn, -G_M, -G_M, G_M, G_M, 0.0);
-    flat(k, drive, 4.0, -9.0, 8.0, 30.0, 0.002);
-    flat(k, drive, -G_M, 6.0, G_M, 12.0, 0.002);
+    world_kit_flat(k, lawn, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, drive, 4.0, -9.0, 8.0, 30.0, 0.002);
+    world_kit_flat(k, drive, -G_M, 6.0, G_M, 12.0, 0.002);
     WorldXform prev = world_kit_push(k, v3(-2.0, 0, -9.0), 0.0);
     house(e, 14.0, 9.0, 5.5, wall, roof);
     k->xf = prev;
@@ -1298,8 +1284,8 @@ static void diner_ext(Ext *e, bool motel)
     int dark = mat(e, 0.06, 0.04, 0.03);
     static const double desert_c[3] = { 0.36, 0.28, 0.18 };
     int earth = jit(e, desert_c, 0.08);
-    flat(k, earth, -G_M, -G_M, G_M, G_M, -0.01);
-    flat(k, lot, -26, -16, 26, 14, 0.0);
+    world_kit_flat(k, earth, -G_M, -G_M, G_M, G_M, -0.01);
+    world_kit_flat(k, lot, -26, -16, 26, 14, 0.0);
     double zf = -11.0;
     if (!motel) {
         // The diner: long and low, a band of windows, a chrome stripe.
@@ -1349,7 +1335,7 @@ static void warehouse_ext(Ext *e)
     static const double boxes[][3] = { { 0.4, 0.08, 0.04 },
                                        { 0.05, 0.15, 0.3 },
                                        { 0.1, 0.25, 0.12 } };
-    flat(k, conc, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, conc, -G_M, -G_M, G_M, G_M, 0.0);
     double zf = -12.0;
     span(k, clad, -30, 0, zf - 30, 30, 10, zf);
     for (double x = -29.7; x < 30; x += 0.6)
@@ -1401,7 +1387,7 @@ static void shack_ext(Ext *e, bool trailer)
     int glass = mat(e, 0.04, 0.05, 0.06);
     int white = mat(e, 0.62, 0.6, 0.54);
     int stripe = jit(e, (const double[3]){ 0.35, 0.15, 0.06 }, 0.2);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     double zf = -7.0;
     if (!trailer) {
         // A plank hut with a lean-to roof, a door, a window and a porch.
@@ -1471,8 +1457,8 @@ static void mansion_ext(Ext *e)
     int roof = mat(e, 0.12, 0.13, 0.15);
     int glass = mat(e, 0.04, 0.05, 0.06);
     int hedge = mat(e, 0.04, 0.1, 0.035);
-    flat(k, lawn, -G_M, -G_M, G_M, G_M, 0.0);
-    flat(k, gravel, -20, -14, 20, 2, 0.002);
+    world_kit_flat(k, lawn, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, gravel, -20, -14, 20, 2, 0.002);
     double zf = -16.0;
     span(k, stone, -22, 0, zf - 16, 22, 12, zf);
     world_kit_box(k, roof, v3(0, 13.5, zf - 8), v3(22.5, 1.5, 8.5), 0.0);
@@ -1532,7 +1518,7 @@ static void generic(Ext *e)
                                        { 0.22, 0.21, 0.19 },
                                        { 0.12, 0.15, 0.07 } };
     int m = jit(e, tones[base_rng_u32(&e->st->rng) % 3], 0.1);
-    flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
+    world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     size_t n = 5 + base_rng_u32(&e->st->rng) % 5;
     for (size_t i = 0; i < n; i++) {
         double u = base_rng_uniform(&e->st->rng);

@@ -59,13 +59,6 @@ static void span(WorldKit *k, int m, double x0, double y0, double z0, double x1,
         v3(0.5 * fabs(x1 - x0), 0.5 * fabs(y1 - y0), 0.5 * fabs(z1 - z0)), 0.0);
 }
 
-static void flat(WorldKit *k, int m, double x0, double z0, double x1, double z1,
-                 double y)
-{
-    world_kit_quad(k, m, v3(x0, y, z1), v3(x1, y, z1), v3(x1, y, z0),
-                   v3(x0, y, z0));
-}
-
 static void hole(Room *r, int side, double a, double w, double y0, double y1,
                  int type)
 {
@@ -183,10 +176,10 @@ static void outside_ground(Room *r, int m)
     const double G = 150.0, y = -0.02;
     double x0 = -r->W - r->t, x1 = r->W + r->t, z0 = r->B - r->t;
     double z1 = r->F + 12.0;
-    flat(r->k, m, -G, -G, G, z0, y);
-    flat(r->k, m, -G, z1, G, G, y);
-    flat(r->k, m, -G, z0, x0, z1, y);
-    flat(r->k, m, x1, z0, G, z1, y);
+    world_kit_flat(r->k, m, -G, -G, G, z0, y);
+    world_kit_flat(r->k, m, -G, z1, G, G, y);
+    world_kit_flat(r->k, m, -G, z0, x0, z1, y);
+    world_kit_flat(r->k, m, x1, z0, G, z1, y);
 }
 
 // The floor inside the room, running on toward the camera past the open
@@ -195,7 +188,7 @@ static void room_floor(Room *r, int a, int b, double tile)
 {
     double x0 = -r->W - r->t, x1 = r->W + r->t, z0 = r->B - r->t;
     double z1 = r->F + 12.0;
-    flat(r->k, a, x0, z0, x1, z1, 0.0);
+    world_kit_flat(r->k, a, x0, z0, x1, z1, 0.0);
     if (a == b || tile <= 0)
         return;
     // The second tone as raised-by-a-hair squares over the first.
@@ -205,8 +198,8 @@ static void room_floor(Room *r, int a, int b, double tile)
             int col = (int)floor((x + r->W) / tile + 0.5);
             if ((row + col) % 2 == 0)
                 continue;
-            flat(r->k, b, x, z, fmin(x + tile, r->W), fmin(z + tile, z1),
-                 0.001);
+            world_kit_flat(r->k, b, x, z, fmin(x + tile, r->W),
+                           fmin(z + tile, z1), 0.001);
         }
     }
 }
@@ -215,11 +208,11 @@ static void room_floor(Room *r, int a, int b, double tile)
 static void planks(Room *r, int a, int b, double width)
 {
     double z1 = r->F + 12.0;
-    flat(r->k, a, -r->W - r->t, r->B - r->t, r->W + r->t, z1, 0.0);
+    world_kit_flat(r->k, a, -r->W - r->t, r->B - r->t, r->W + r->t, z1, 0.0);
     int i = 0;
     for (double x = -r->W; x < r->W; x += width, i++) {
         if (i % 2)
-            flat(r->k, b, x, r->B, fmin(x + width, r->W), z1, 0.001);
+            world_kit_flat(r->k, b, x, r->B, fmin(x + width, r->W), z1, 0.001);
     }
 }
 
@@ -589,7 +582,8 @@ static void office(Room *r)
     int seat = mat(r, 0.04, 0.04, 0.05);
     int screen = mat(r, 0.03, 0.05, 0.08);
     r->blinds = true;
-    flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t, r->F + 12.0, 0.0);
+    world_kit_flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t,
+                   r->F + 12.0, 0.0);
     for (int i = -1; i <= 1; i++)
         hole(r, SIDE_BACK, 3.4 * i, 1.6, 0.9, 2.4, HOLE_WINDOW);
     hole(r, SIDE_LEFT, 0.6, 0.95, 0.0, 2.1, HOLE_DOOR);
@@ -834,10 +828,11 @@ static void warehouse(Room *r)
     int steel = mat(r, 0.3, 0.31, 0.33);
     int yellow = mat(r, 0.7, 0.5, 0.02);
     int dark = mat(r, 0.03, 0.03, 0.03);
-    flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t, r->F + 12.0, 0.0);
+    world_kit_flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t,
+                   r->F + 12.0, 0.0);
     // Painted lanes on the concrete.
-    flat(k, yellow, -4.2, r->B + 1.5, -4.05, r->F, 0.002);
-    flat(k, yellow, 4.05, r->B + 1.5, 4.2, r->F, 0.002);
+    world_kit_flat(k, yellow, -4.2, r->B + 1.5, -4.05, r->F, 0.002);
+    world_kit_flat(k, yellow, 4.05, r->B + 1.5, 4.2, r->F, 0.002);
     for (int i = -3; i <= 3; i++) {
         if (i == 0)
             continue;
@@ -967,7 +962,8 @@ static void studio(Room *r)
     int soft = mat(r, 0.85, 0.85, 0.82);
     int canvas = mat(r, 0.3, 0.25, 0.15);
     int wood = tone(r, wood_tones, 4, 0.1);
-    flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t, r->F + 12.0, 0.0);
+    world_kit_flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t,
+                   r->F + 12.0, 0.0);
     hole(r, SIDE_LEFT, -3.5, 3.0, 1.2, 4.2, HOLE_WINDOW);
     hole(r, SIDE_LEFT, 0.0, 3.0, 1.2, 4.2, HOLE_WINDOW);
     hole(r, SIDE_RIGHT, 0.8, 1.2, 0.0, 2.4, HOLE_DOOR);
@@ -1032,9 +1028,10 @@ static void garage(Room *r)
     int red = mat(r, 0.45, 0.04, 0.03);
     int dark = mat(r, 0.03, 0.03, 0.03);
     int steel = mat(r, 0.4, 0.4, 0.42);
-    flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t, r->F + 12.0, 0.0);
-    flat(k, stain, 3.3, -3.8, 4.6, -2.6, 0.002);
-    flat(k, stain, -1.0, -4.3, -0.3, -3.6, 0.002);
+    world_kit_flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t,
+                   r->F + 12.0, 0.0);
+    world_kit_flat(k, stain, 3.3, -3.8, 4.6, -2.6, 0.002);
+    world_kit_flat(k, stain, -1.0, -4.3, -0.3, -3.6, 0.002);
     hole(r, SIDE_BACK, 3.9, 3.2, 0.0, 2.6, HOLE_SHUTTER);
     hole(r, SIDE_LEFT, -3.8, 1.2, 1.2, 2.1, HOLE_WINDOW);
     hole(r, SIDE_LEFT, 0.9, 0.9, 0.0, 2.1, HOLE_DOOR);
@@ -1153,7 +1150,8 @@ static void motel(Room *r)
     int dark = mat(r, 0.04, 0.035, 0.03);
     int grey = mat(r, 0.45, 0.44, 0.4);
     r->curtains = true;
-    flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t, r->F + 12.0, 0.0);
+    world_kit_flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t,
+                   r->F + 12.0, 0.0);
     hole(r, SIDE_RIGHT, -2.6, 1.8, 0.8, 2.1, HOLE_WINDOW);
     hole(r, SIDE_RIGHT, 0.4, 0.95, 0.0, 2.1, HOLE_DOOR);
     BaseRng pr;
@@ -1473,7 +1471,8 @@ static void generic(Room *r)
     bool door_left = base_rng_uniform(&r->st->rng) < 0.5;
     hole(r, door_left ? SIDE_LEFT : SIDE_RIGHT, 0.5, 0.9, 0.0, 2.1, HOLE_DOOR);
     r->curtains = base_rng_uniform(&r->st->rng) < 0.5;
-    flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t, r->F + 12.0, 0.0);
+    world_kit_flat(k, r->floor, -r->W - r->t, r->B - r->t, r->W + r->t,
+                   r->F + 12.0, 0.0);
     double side = door_left ? 1.0 : -1.0;
     double tx = side * (r->W - 1.4), tz = -1.6;
     table_at(r, "table", tx, tz, 0.0, 1.1, 0.75, 0.75, wood, wood);
@@ -1506,20 +1505,12 @@ static void indoor_pool(Room *r)
     double x0 = -5.0, x1 = 5.0, z0 = r->B + 1.5, z1 = -3.0, depth = 1.5;
     double fx0 = -r->W - r->t, fx1 = r->W + r->t, fz0 = r->B - r->t;
     double fz1 = r->F + 12.0;
-    flat(k, tile, fx0, fz0, fx1, z0, 0.0);
-    flat(k, tile, fx0, z1, fx1, fz1, 0.0);
-    flat(k, tile, fx0, z0, x0, z1, 0.0);
-    flat(k, tile, x1, z0, fx1, z1, 0.0);
-    flat(k, blue, x0, z0, x1, z1, -depth);
-    world_kit_quad(k, blue, v3(x0, -depth, z0), v3(x1, -depth, z0),
-                   v3(x1, 0, z0), v3(x0, 0, z0));
-    world_kit_quad(k, blue, v3(x1, -depth, z1), v3(x0, -depth, z1),
-                   v3(x0, 0, z1), v3(x1, 0, z1));
-    world_kit_quad(k, blue, v3(x0, -depth, z1), v3(x0, -depth, z0),
-                   v3(x0, 0, z0), v3(x0, 0, z1));
-    world_kit_quad(k, blue, v3(x1, -depth, z0), v3(x1, -depth, z1),
-                   v3(x1, 0, z1), v3(x1, 0, z0));
-    flat(k, water, x0, z0, x1, z1, -0.12);
+    world_kit_flat(k, tile, fx0, fz0, fx1, z0, 0.0);
+    world_kit_flat(k, tile, fx0, z1, fx1, fz1, 0.0);
+    world_kit_flat(k, tile, fx0, z0, x0, z1, 0.0);
+    world_kit_flat(k, tile, x1, z0, fx1, z1, 0.0);
+    world_kit_basin(k, blue, x0, z0, x1, z1, depth);
+    world_kit_flat(k, water, x0, z0, x1, z1, -0.12);
     r->st->water_y_m = -0.12;
     r->st->water_at = v3(0, -0.12, 0.5 * (z0 + z1));
     for (int s = -1; s <= 1; s += 2)

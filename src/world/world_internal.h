@@ -123,6 +123,13 @@ void world_kit_loft(WorldKit *k, int mat, const WorldLoft *loft,
                     const WorldXform *local);
 /** A flat quad, corners counter-clockwise seen from its front. */
 void world_kit_quad(WorldKit *k, int mat, Vec3 a, Vec3 b, Vec3 c, Vec3 d);
+/** A level rectangle (x0, z0)-(x1, z1) at height @p y, facing up. */
+void world_kit_flat(WorldKit *k, int mat, double x0, double z0, double x1,
+                    double z1, double y);
+/** A sunken basin (a pool) of @p depth under the rectangle: its floor and
+ * four inward-facing walls. */
+void world_kit_basin(WorldKit *k, int mat, double x0, double z0, double x1,
+                     double z1, double depth);
 /** A flat triangle, counter-clockwise seen from its front. */
 void world_kit_tri(WorldKit *k, int mat, Vec3 a, Vec3 b, Vec3 c);
 /** Moves each material's triangles into meshes in @p arena (at most
