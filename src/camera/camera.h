@@ -24,8 +24,9 @@
  * own subject aside), in metres. */
 #define CAMERA_MIN_EYE_DIST_M 0.15
 
-/** A pinhole camera in world space: an orthonormal basis, a focal length
- * and the sensor size, which together give the field of view. */
+/** A camera in world space: an orthonormal basis, a focal length and the
+ * sensor size, which together give the field of view, and the aperture
+ * and focus distance of a thin lens (f_stop 0: a pinhole). */
 typedef struct CameraView {
     Vec3 position;
     Vec3 forward; /**< unit, where the lens points */
@@ -34,6 +35,9 @@ typedef struct CameraView {
     double focal_mm;
     double sensor_w_mm;
     double sensor_h_mm;
+    double f_stop;  /**< aperture; 0 = a pinhole, everything sharp */
+    double focus_m; /**< distance to the plane in focus along forward */
+    int blades;     /**< aperture blades for bokeh, 0 = round */
 } CameraView;
 
 /** Frames shot @p shot_index of @p prod in @p scene for a frame of

@@ -7,9 +7,19 @@
 #include "../base/base.h"
 #include "../direct/direct.h"
 
-/** A diffuse surface. Colours are linear-light reflectance in [0, 1]. */
+/** What a surface is made of. Colours are linear-light reflectance in
+ * [0, 1]. All the other fields zero is a plain diffuse (Lambertian)
+ * surface; docs/rendering.md describes the model render/ implements. */
 typedef struct WorldMaterial {
-    float albedo[3];
+    float albedo[3];    /**< diffuse colour, or a metal's reflectance */
+    float roughness;    /**< GGX roughness (alpha = roughness^2), 0..1 */
+    float specular;     /**< weight of a dielectric coat (0.5 ~ varnish) */
+    float metallic;     /**< 1: a conductor tinted by albedo */
+    float transmission; /**< 1: clear dielectric (glass, water) */
+    float ior;          /**< index of refraction, 0 = 1.5 */
+    float sheen;        /**< cloth's grazing-angle sheen, 0..1 */
+    float subsurface;   /**< skin's softened diffuse, 0..1 */
+    float emission[3];  /**< emitted radiance (practical lamps, screens) */
 } WorldMaterial;
 
 /** A triangle mesh in world space (metres, y up). Arrays live in the
