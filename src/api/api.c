@@ -408,6 +408,8 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
         st = solve_fallback(job->ctx, prod, shot, scene, aspect, &view);
     if (st == AU_OK)
         st = camera_apply_move(prod, shot, scene, t_s, job->opts->seed, &view);
+    if (st == AU_OK)
+        st = camera_focus(prod, shot, scene, t_s, &view);
     if (st == AU_EINVAL) {
         // A direction the set cannot honour is a problem in the script:
         // say which shot and where, rather than fail without a word.

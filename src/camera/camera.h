@@ -17,6 +17,11 @@
 #define CAMERA_LENS_MIN_MM 12.0
 #define CAMERA_LENS_MAX_MM 300.0
 
+/** The f-stops a lens can have, and the blades of auteur's iris. */
+#define CAMERA_F_STOP_MIN 0.7
+#define CAMERA_F_STOP_MAX 64.0
+#define CAMERA_BLADES     9
+
 /** The low, high and dutch angle when the shot gives none, in degrees. */
 #define CAMERA_ANGLE_DEFAULT_DEG 15.0
 
@@ -77,6 +82,19 @@ AuStatus camera_solve(const Production *prod, size_t shot_index,
 AuStatus camera_apply_move(const Production *prod, size_t shot_index,
                            const Scene *scene, double t_s, uint64_t seed,
                            CameraView *view);
+
+/** Sets the thin lens of @p view (already solved and moved for shot
+ * @p shot_index at @p t_s seconds, with @p scene posed then) the way a
+ * focus puller would: the shot's f-stop, CAMERA_BLADES blades, and the
+ * focus distance on the near eye of the shot's focus target (the subject
+ * by default; the nearest face of a group; the partner a POV looks at;
+ * the prop or hand of an insert). A rack focus pulls from its first
+ * target to the second over the middle of the shot, at most 1.5 s, even
+ * in dioptres. Fails with AU_EINVAL, leaving *view untouched, for a NULL
+ * argument, a bad shot index, a t_s that is not finite or an f-stop
+ * outside CAMERA_F_STOP_MIN..CAMERA_F_STOP_MAX. */
+AuStatus camera_focus(const Production *prod, size_t shot_index,
+                      const Scene *scene, double t_s, CameraView *view);
 
 /** Vertical field of view of @p view, in radians. */
 double camera_vfov_rad(const CameraView *view);

@@ -222,7 +222,20 @@ const WorldFigure *camera_shot_partner(const Scene *scene,
 AuStatus camera_frame_single(const CameraJob *job, const WorldFigure *s,
                              CameraView *out);
 AuStatus camera_frame_insert(const CameraJob *job, const WorldFigure *s,
-                             CameraView *out);
+                             const DirectShot *shot, CameraView *out);
+
+/** The scene's 180-degree line on the ground, through its first two
+ * characters; false when it has fewer than two. */
+bool camera_scene_line(const Scene *scene, Vec3 *a, Vec3 *b);
+
+/** Mirrors @p v across the vertical plane through the line a-b: the same
+ * framing seen from the other side of the line. */
+void camera_view_mirror(CameraView *v, Vec3 a, Vec3 b);
+
+/** The prop an insert shot frames: the one its words name (plurals too),
+ * the subject's own first; with no words, what the subject holds. NULL
+ * when the scene has none. */
+const WorldProp *camera_insert_prop(const Scene *scene, const DirectShot *shot);
 void camera_frame_pov(const CameraJob *job, const WorldFigure *s,
                       const WorldFigure *p, CameraView *out);
 AuStatus camera_frame_group(const CameraJob *job, CameraView *out);

@@ -365,7 +365,7 @@ AuStatus camera_solve_sensor(const Production *prod, size_t shot_index,
             return AU_EINVAL;
     } else if (kind == DIRECT_KIND_SINGLE) {
         kind = DIRECT_KIND_GROUP;
-    } else if (kind != DIRECT_KIND_GROUP) {
+    } else if (kind != DIRECT_KIND_GROUP && kind != DIRECT_KIND_INSERT) {
         return AU_EINVAL;
     }
     if (kind == DIRECT_KIND_TWO_SHOT || kind == DIRECT_KIND_OTS ||
@@ -392,17 +392,44 @@ AuStatus camera_solve_sensor(const Production *prod, size_t shot_index,
         camera_frame_pov(&job, s, p, &v);
         break;
     case DIRECT_KIND_INSERT:
-        st = camera_frame_insert(&job, s, &v);
+        st = camera_frame_insert(&job, s, shot, &v);
         break;
     case DIRECT_KIND_COUNT:
         return AU_EINVAL;
     }
     if (st != AU_OK)
         return st;
+    if (shot->reverse_side && kind != DIRECT_KIND_POV) {
+        Vec3 a, b;
+        if (!camera_scene_line(scene, &a, &b))
+            return AU_EINVAL;
+        camera_view_mirror(&v, a, b);
+    }
     if (!stands_clear(scene, &v, kind == DIRECT_KIND_POV ? s : NULL))
         return AU_EINVAL;
     *out = v;
     return AU_OK;
+}
+
+bool camera_scene_line(const Scene *scene, Vec3 *a, Vec3 *b)
+{
+    if (scene->figure_count < 2)
+        return false;
+    Vec3 p = scene->figures[0].joints[WORLD_JOINT_PELVIS];
+    Vec3 q = scene->figures[1].joints[WORLD_JOINT_PELVIS];
+    *a = v3(p.x, 0, p.z);
+    *b = v3(q.x, 0, q.z);
+    return v3_len(v3_sub(*a, *b)) > 1e-6;
+}
+
+void camera_view_mirror(CameraView *v, Vec3 a, Vec3 b)
+{
+    Vec3 n = v3_norm(v3_cross(v3_sub(b, a), v3(0, 1, 0)));
+    double d = v3_dot(v3_sub(v->position, a), n);
+    v->position = v3_sub(v->position, v3_scale(n, 2.0 * d));
+    v->forward = v3_sub(v->forward, v3_scale(n, 2.0 * v3_dot(v->forward, n)));
+    v->up = v3_sub(v->up, v3_scale(n, 2.0 * v3_dot(v->up, n)));
+    v->right = v3_norm(v3_cross(v->forward, v->up));
 }
 
 AuStatus camera_solve(const Production *prod, size_t shot_index,

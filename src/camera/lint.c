@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "camera.h"
+#include "camera_internal.h"
 
 typedef struct LintShot {
     bool framed;
@@ -172,13 +172,7 @@ AuStatus camera_lint(const AuAllocator *alloc, BaseDiag *diag,
         if (st == AU_OK) {
             st = camera_solve(prod, i, scene, prod->aspect, &cur.view);
             cur.framed = st == AU_OK;
-            if (scene->figure_count >= 2) {
-                Vec3 a = scene->figures[0].joints[WORLD_JOINT_PELVIS];
-                Vec3 b = scene->figures[1].joints[WORLD_JOINT_PELVIS];
-                cur.line_a = v3(a.x, 0, a.z);
-                cur.line_b = v3(b.x, 0, b.z);
-                cur.has_line = true;
-            }
+            cur.has_line = camera_scene_line(scene, &cur.line_a, &cur.line_b);
             if (!cur.framed && s->set_by) {
                 char what[256];
                 snprintf(what, sizeof what,

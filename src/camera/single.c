@@ -2,6 +2,7 @@
  * (three-quarter on, with look room, kept clean), the point of view, the
  * insert, and the overhead view any kind of shot may take. */
 #include <string.h>
+#include <strings.h>
 
 #include "camera_internal.h"
 
@@ -192,12 +193,99 @@ void camera_frame_pov(const CameraJob *job, const WorldFigure *s,
     camera_view_look(out, eye, v3_add(eye, dir), roll);
 }
 
-// Until there are props, an insert is of the hand nearer the lens, the
-// one a prop would be in: its wrist and palm centred, the frame as tall
-// as the subject's close-up.
-AuStatus camera_frame_insert(const CameraJob *job, const WorldFigure *s,
-                             CameraView *out)
+// Whether word @p w of @p len bytes names prop @p name: the noun itself
+// or its plural ("bottles", "glasses").
+static bool names_prop(const char *w, size_t len, const char *name)
 {
+    size_t n = strlen(name);
+    if (len < n || strncasecmp(w, name, n) != 0)
+        return false;
+    return len == n || (len == n + 1 && w[n] == 's') ||
+           (len == n + 2 && w[n] == 'e' && w[n + 1] == 's');
+}
+
+const WorldProp *camera_insert_prop(const Scene *scene, const DirectShot *shot)
+{
+    const WorldProp *best = NULL;
+    int best_score = 0;
+    for (size_t i = 0; i < scene->prop_count; i++) {
+        const WorldProp *p = &scene->props[i];
+        int score = 0;
+        const char *w = shot->insert ? shot->insert : "";
+        while (*w) {
+            size_t len = strcspn(w, " ");
+            if (len && names_prop(w, len, p->name))
+                score = 2;
+            w += len;
+            w += strspn(w, " ");
+        }
+        // Without a name, the insert is of what the subject holds.
+        if (!shot->insert && p->held_by != SIZE_MAX)
+            score = 1;
+        if (score && p->held_by == shot->subject && shot->subject != SIZE_MAX)
+            score += 2;
+        if (score > best_score) {
+            best_score = score;
+            best = p;
+        }
+    }
+    return best;
+}
+
+// An insert of a prop: its bounding box fills most of the frame, seen from
+// the subject's side when it is in a hand, else from above at a table's
+// angle, and turned until the camera stands clear of everyone.
+static AuStatus frame_prop(const CameraJob *job, const WorldFigure *s,
+                           const WorldProp *p, CameraView *out)
+{
+    double aspect = job->lens.sensor_w_mm / job->lens.sensor_h_mm;
+    Vec3 e = p->half_extent;
+    double w = 2.0 * fmax(e.x, e.z), h = 2.0 * e.y;
+    double frame_m = 1.3 * fmax(h, w / aspect);
+    frame_m = fmax(frame_m, 0.12);
+    double dist = 0.5 * frame_m / job->tan_half_v + fmax(e.x, e.z);
+    Vec3 base_dir =
+        s ? camera_three_quarter(s)
+          : camera_flat_dir(v3_sub(job->scene->stage_center, p->center),
+                            v3(0, 0, 1));
+    double elev = (p->held_by != SIZE_MAX ? 10.0 : 30.0) * CAMERA_DEG_RAD;
+    if (job->angle == DIRECT_ANGLE_OVERHEAD)
+        elev = 89.0 * CAMERA_DEG_RAD;
+    else if (job->angle == DIRECT_ANGLE_HIGH)
+        elev += job->angle_rad;
+    else if (job->angle == DIRECT_ANGLE_LOW)
+        elev = -job->angle_rad;
+    static const double turns_deg[] = { 0, 30, -30, 60, -60, 90, -90, 180 };
+    for (size_t k = 0; k < BASE_ARRAY_LEN(turns_deg); k++) {
+        double a = turns_deg[k] * CAMERA_DEG_RAD;
+        Vec3 flat = v3(base_dir.x * cos(a) + base_dir.z * sin(a), 0.0,
+                       -base_dir.x * sin(a) + base_dir.z * cos(a));
+        Vec3 dir = v3_add(v3_scale(flat, cos(elev)), v3(0, sin(elev), 0));
+        Vec3 eye = v3_add(p->center, v3_scale(dir, dist));
+        bool clear = eye.y > 0.05;
+        for (size_t i = 0; clear && i < job->scene->figure_count; i++)
+            clear = camera_body_clear(&job->scene->figures[i], eye, 0.1);
+        if (!clear)
+            continue;
+        *out = job->lens;
+        double roll = job->angle == DIRECT_ANGLE_DUTCH ? job->angle_rad : 0.0;
+        camera_view_look(out, eye, p->center, roll);
+        return AU_OK;
+    }
+    return AU_EINVAL;
+}
+
+// An insert frames the prop the shot names; with no such prop in the set
+// it frames the hand nearer the lens, the one a prop would be in: its
+// wrist and palm centred, the frame as tall as the subject's close-up.
+AuStatus camera_frame_insert(const CameraJob *job, const WorldFigure *s,
+                             const DirectShot *shot, CameraView *out)
+{
+    const WorldProp *prop = camera_insert_prop(job->scene, shot);
+    if (prop)
+        return frame_prop(job, s, prop, out);
+    if (!s)
+        return AU_EINVAL;
     Vec3 toward = camera_three_quarter(s);
     int side = v3_dot(camera_body_palm(s, 1), toward) >
                        v3_dot(camera_body_palm(s, 0), toward)

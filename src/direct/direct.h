@@ -210,6 +210,11 @@ typedef struct DirectShot {
     size_t subject;     /**< cast index framed, or SIZE_MAX for everyone */
     size_t partner;     /**< the other character of a two-shot or OTS */
     size_t focus;       /**< cast index in focus; SIZE_MAX = the subject */
+    bool rack;          /**< focus pulls to `focus` mid-shot ... */
+    size_t rack_from;   /**< ... from this cast index; SIZE_MAX: from the
+                             subject */
+    bool reverse_side;  /**< the camera stands across the scene's
+                             180-degree line ("across the line") */
     const char *insert; /**< the prop of an insert, or NULL */
     DirectMove move;
     double move_amount; /**< degrees for pan/tilt/orbit, factor for zoom */

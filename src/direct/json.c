@@ -143,6 +143,14 @@ static json_t *shots_json(const Production *prod)
             json_object_set_new(o, "dialogue", json_string(s->dialogue));
         if (o && s->handheld)
             json_object_set_new(o, "handheld", json_true());
+        if (o && s->reverse_side)
+            json_object_set_new(o, "across_line", json_true());
+        if (o && s->rack) {
+            size_t from = s->rack_from != SIZE_MAX ? s->rack_from : s->subject;
+            if (from < prod->cast_count)
+                json_object_set_new(o, "rack_from",
+                                    json_string(prod->cast[from].name));
+        }
         if (!o || json_array_append_new(arr, o) != 0) {
             json_decref(arr);
             return NULL;

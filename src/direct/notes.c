@@ -128,6 +128,19 @@ static bool in_range(LangCtx *ctx, const LangTok *t, double v, double lo,
 }
 
 // Durations in seconds from a number and its unit.
+static bool is_word(const LangTok *t, const char *w)
+{
+    return t->kind == LANG_TOK_WORD && !t->used && strcmp(t->text, w) == 0;
+}
+
+// Phrases that put the camera across the 180-degree line on purpose.
+static const LangWord side_words[] = {
+    { "across the line", 1 },        { "over the line", 1 },
+    { "cross the line", 1 },         { "crossing the line", 1 },
+    { "reverse side", 1 },           { "other side of the line", 1 },
+    { "wrong side of the line", 1 },
+};
+
 static bool duration_of(const LangTok *t, double *s)
 {
     const char *u = t->unit;
@@ -237,20 +250,38 @@ AuStatus lang_shot_clause(LangCtx *ctx, LangClause *c, DirectShot *shot)
         longest = nc > longest ? nc : longest;
         if (longest == 0) {
             if (strcmp(t->text, "focus") == 0 || strcmp(t->text, "rack") == 0) {
-                size_t j = i + 1;
-                while (j < c->count && c->toks[j].kind == LANG_TOK_WORD &&
-                       (strcmp(c->toks[j].text, "on") == 0 ||
-                        strcmp(c->toks[j].text, "to") == 0 ||
-                        strcmp(c->toks[j].text, "focus") == 0))
+                // "focus on B", "rack to B", "rack focus from A to B".
+                bool rack = strcmp(t->text, "rack") == 0;
+                size_t from = SIZE_MAX, j = i + 1, nf = 0;
+                if (j < c->count && is_word(&c->toks[j], "focus"))
+                    j++;
+                if (rack && j < c->count && is_word(&c->toks[j], "from")) {
+                    from = lang_cast_at(ctx, c, j + 1, &nf);
+                    if (from != SIZE_MAX)
+                        j += 1 + nf;
+                }
+                while (j < c->count && (is_word(&c->toks[j], "on") ||
+                                        is_word(&c->toks[j], "to")))
                     j++;
                 size_t fm = lang_cast_at(ctx, c, j, &n);
                 if (fm != SIZE_MAX) {
                     lang_use(c, i, j + n - i);
-                    if (claim(ctx, shot, DIRECT_SET_FOCUS, t, "focus targets"))
+                    if (claim(ctx, shot, DIRECT_SET_FOCUS, t,
+                              "focus targets")) {
                         shot->focus = fm;
+                        shot->rack = rack;
+                        shot->rack_from = from;
+                    }
                     i = j + n - 1;
                     continue;
                 }
+            }
+            w = lang_match(c, i, side_words, BASE_ARRAY_LEN(side_words), &n);
+            if (w) {
+                lang_use(c, i, n);
+                shot->reverse_side = true;
+                i += n - 1;
+                continue;
             }
             w = lang_match(c, i, vocab_filler.words, vocab_filler.count, &n);
             if (w) {

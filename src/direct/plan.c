@@ -252,6 +252,7 @@ static DirectShot *new_shot(Planner *pl, size_t scene, DirectShotSize size,
     s.subject = subject;
     s.partner = SIZE_MAX;
     s.focus = SIZE_MAX;
+    s.rack_from = SIZE_MAX;
     s.move_speed = 1.0;
     s.transition = pl->st.transition;
     if (pl->st.transition_set)
@@ -423,6 +424,11 @@ static AuStatus on_note(Planner *pl, const ScriptElem *e)
                                                        : 35.0;
         if ((tmp.set_by & DIRECT_SET_SIZE) && !(tmp.set_by & DIRECT_SET_F_STOP))
             tmp.f_stop = tmp.size >= DIRECT_SHOT_FS ? 5.6 : 2.8;
+        if (tmp.kind == DIRECT_KIND_INSERT && !(tmp.set_by & DIRECT_SET_SIZE)) {
+            tmp.size = DIRECT_SHOT_CU;
+            if (!(tmp.set_by & DIRECT_SET_LENS))
+                tmp.lens_mm = 50.0;
+        }
         if (tmp.kind == DIRECT_KIND_GROUP && !(tmp.set_by & DIRECT_SET_SIZE))
             tmp.size = DIRECT_SHOT_WS;
         if ((tmp.set_by & DIRECT_SET_SUBJECT) && tmp.kind == DIRECT_KIND_GROUP)
@@ -950,6 +956,7 @@ AuStatus direct_plan_prompt(const AuAllocator *alloc, BaseDiag *diag,
     PromptRead pr;
     memset(&pr, 0, sizeof pr);
     pr.shot.subject = pr.shot.partner = pr.shot.focus = SIZE_MAX;
+    pr.shot.rack_from = SIZE_MAX;
     pr.shot.move_speed = 1.0;
     if (st == AU_OK)
         st = lang_tokenize(pl.arena, text, len, loc, &cl, &n);
