@@ -176,6 +176,11 @@ void world_pose_at(uint64_t name_hash, uint64_t seed, double time_s,
     p.arm[0] = p.arm[1] = WORLD_ARM_REST;
     p.mouth_open = 0.0;
     p.gesture = 0.0;
+    p.legs = false;
+    p.foot_m[0] = p.foot_m[1] = v3(0, 0, 0);
+    p.sit = 0.0;
+    p.seat_y_m = 0.0;
+    p.arm_swing_rad[0] = p.arm_swing_rad[1] = 0.0;
     p.breath = sin(w * breath_hz + ph[0]);
     // Slow, incommensurate frequencies so the sway never visibly repeats.
     p.head_yaw_rad = deg(2.5) * sin(w * 0.11 + ph[1]);
@@ -196,6 +201,7 @@ void world_pose_at(uint64_t name_hash, uint64_t seed, double time_s,
 
 typedef struct Builder {
     BaseArena *arena;
+    const WorldFigureLook *look;
     WorldXform body; // figure space (facing +z, feet at y = 0) to world
     uint16_t object_id;
     WorldMesh *meshes;
@@ -210,8 +216,17 @@ static AuStatus emit(Builder *b, const WorldLoft *loft, const WorldXform *part,
     AuStatus st = world_mesh_loft(b->arena, loft, &xf, floor_clamp, m);
     if (st != AU_OK)
         return st;
-    for (int i = 0; i < 3; i++)
-        m->material.albedo[i] = albedo[i];
+    // Skin is softened by the light under it; what the look wears is
+    // cloth with a sheen; eyes, mouth and shoes are plain.
+    const WorldFigureLook *l = b->look;
+    WorldMatKind kind = WORLD_MAT_PLAIN;
+    if (albedo == l->skin)
+        kind = WORLD_MAT_SKIN;
+    else if (albedo == l->shirt || albedo == l->trousers ||
+             albedo == l->jacket_rgb)
+        kind = WORLD_MAT_CLOTH;
+    m->material = world_material(kind, (double)albedo[0], (double)albedo[1],
+                                 (double)albedo[2]);
     m->object_id = b->object_id;
     b->count++;
     return AU_OK;
@@ -255,6 +270,38 @@ static AuStatus ellipsoid(Builder *b, const WorldXform *pose, Vec3 center,
     WorldXform part = world_xform_along(center, axis, front);
     WorldXform xf = world_xform_compose(pose, &part);
     return emit(b, &loft, &xf, albedo, false);
+}
+
+Vec3 world_figure_ankle_rest(const WorldFigureLook *look, int li)
+{
+    // The same proportions world_figure_build uses.
+    const double heads = look->heads > 0 ? look->heads : 7.5;
+    const double h = look->height_m / heads;
+    const double bu = (look->height_m - h) / 6.5, s = 7.5 * bu / 1.75;
+    const double hip = look->hip_scale > 0 ? look->hip_scale : 1.0;
+    const double hx = 0.085 * s * (0.85 + 0.15 * look->girth) * hip;
+    const double sd = li == 0 ? 1.0 : -1.0;
+    return v3(sd * (hx + 0.012 * s), 0.045 * 7.5 * bu, -0.01 * s);
+}
+
+// The middle joint (knee, elbow) of a chain from @p a of lengths @p l1
+// and @p l2 reaching for @p t, bent toward @p pole; *end gets where the
+// chain ends, on @p t when it can reach it.
+static Vec3 two_bone(Vec3 a, Vec3 t, double l1, double l2, Vec3 pole, Vec3 *end)
+{
+    Vec3 d = v3_sub(t, a);
+    double len = v3_len(d);
+    Vec3 dir = len > 1e-9 ? v3_scale(d, 1.0 / len) : v3(0, -1, 0);
+    len = base_clamp(len, fabs(l1 - l2) + 1e-6, l1 + l2 - 1e-6);
+    double x = (l1 * l1 - l2 * l2 + len * len) / (2.0 * len);
+    double hgt = sqrt(fmax(0.0, l1 * l1 - x * x));
+    Vec3 side = v3_sub(pole, v3_scale(dir, v3_dot(pole, dir)));
+    double sl = v3_len(side);
+    side = sl > 1e-9 ? v3_scale(side, 1.0 / sl) : v3(0, 0, 1);
+    Vec3 mid = v3_add(a, v3_add(v3_scale(dir, x), v3_scale(side, hgt)));
+    *end = v3_add(
+        mid, v3_scale(v3_norm(v3_sub(v3_add(a, v3_scale(dir, len)), mid)), l2));
+    return mid;
 }
 
 static WorldXform rotation(double yaw, double pitch, double roll)
@@ -434,8 +481,10 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         look->hair_style == WORLD_HAIR_BALD ? scalp : look->hair;
     static const float eye_dark[3] = { 0.035f, 0.026f, 0.02f };
 
-    Builder b = { arena, world_xform_yaw(position, atan2(facing.x, facing.z)),
-                  object_id, meshes, 0 };
+    Builder b = {
+        arena,     look,   world_xform_yaw(position, atan2(facing.x, facing.z)),
+        object_id, meshes, 0
+    };
     AuStatus st;
 
     // Landmarks as in figure drawing, in heads from the top for an adult:
@@ -448,6 +497,25 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     const double knee_y = AT(5.5), ankle_y = 0.045 * 7.5 * bu;
     const double sx = look->shoulder_m * 0.5 - 0.05 * s;
     const double hx = 0.085 * s * (0.85 + 0.15 * g) * hip;
+
+    // Sitting lowers the hips onto the seat; a stride lowers them as far
+    // as the legs need to reach both feet.
+    double drop = base_clamp(pose->sit, 0.0, 1.0) *
+                  fmax(0.0, hip_y - (pose->seat_y_m + 0.08 * s));
+    for (int li = 0; li < 2 && pose->legs; li++) {
+        double sd = li == 0 ? 1.0 : -1.0;
+        Vec3 hipj = v3(sd * hx, hip_y, 0);
+        Vec3 knee = v3(sd * (hx - 0.004 * s), knee_y, 0.012 * s);
+        Vec3 rest = v3(sd * (hx + 0.012 * s), ankle_y, -0.01 * s);
+        Vec3 t = v3_add(rest, pose->foot_m[li]);
+        double reach =
+            0.995 * (v3_len(v3_sub(knee, hipj)) + v3_len(v3_sub(rest, knee)));
+        double dx = t.x - hipj.x, dz = t.z - hipj.z;
+        double need =
+            hip_y - t.y - sqrt(fmax(0.0, reach * reach - dx * dx - dz * dz));
+        drop = fmax(drop, need);
+    }
+    b.body.t.y -= drop;
 
     // Breathing swells the chest and lifts everything it carries a little.
     const double breath = pose->breath;
@@ -645,9 +713,31 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
             // face, so the line between two characters stays clear.
             du = v3_norm(v3(sd * 0.08, -1.0, 0.2));
             df = v3_norm(v3(sd * 0.05, 0.75, 1.0));
+        } else if (arm == WORLD_ARM_DRINK || arm == WORLD_ARM_REACH) {
+            // Aim the wrist: below the chin so the hand brings what it
+            // holds to the mouth, or out in front at chest height.
+            bool drink = arm == WORLD_ARM_DRINK;
+            Vec3 t = drink ? v3(sd * 0.05 * s, chin_y - 0.1 * sh, 0.13 * s)
+                           : v3_add(shoulder, v3(-sd * 0.04 * s, -0.1 * s,
+                                                 0.92 * (l_up + l_fore)));
+            Vec3 pole = drink ? v3(sd * 0.7, -1.0, 0.1) : v3(sd, -1.0, 0.0);
+            Vec3 w;
+            Vec3 e = two_bone(shoulder, t, l_up, l_fore, pole, &w);
+            du = v3_norm(v3_sub(e, shoulder));
+            df = v3_norm(v3_sub(w, e));
+            hand_front = drink ? fwd : up;
         } else {
             du = v3_norm(v3(sd * sin(abd), -cos(abd), -0.03));
             df = v3_norm(v3(sd * sin(abd * 0.7), -1.0, tan(deg(14.0))));
+            // A walking arm swings from the shoulder, opposite its leg.
+            double a = pose->arm_swing_rad[li];
+            if (a != 0.0) {
+                du = v3(du.x, du.y * cos(a) + du.z * sin(a),
+                        -du.y * sin(a) + du.z * cos(a));
+                double af = a * 1.4;
+                df = v3(df.x, df.y * cos(af) + df.z * sin(af),
+                        -df.y * sin(af) + df.z * cos(af));
+            }
         }
         Vec3 elbow = v3_add(shoulder, v3_scale(du, l_up));
         Vec3 wrist = v3_add(elbow, v3_scale(df, l_fore));
@@ -682,6 +772,14 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         Vec3 hipj = v3(sd * hx, hip_y, 0);
         Vec3 knee = v3(sd * (hx - 0.004 * s), knee_y, 0.012 * s);
         Vec3 ankle = v3(sd * (hx + 0.012 * s), ankle_y, -0.01 * s);
+        if (pose->legs) {
+            // The hips came down by drop; the ground did not.
+            Vec3 t = v3_add(ankle, pose->foot_m[li]);
+            t.y += drop;
+            double l1 = v3_len(v3_sub(knee, hipj));
+            double l2 = v3_len(v3_sub(ankle, knee));
+            knee = two_bone(hipj, t, l1, l2, v3(0, 0, 1), &ankle);
+        }
         jt[WORLD_JOINT_HIP_L + li] = hipj;
         jt[WORLD_JOINT_KNEE_L + li] = knee;
         jt[WORLD_JOINT_ANKLE_L + li] = ankle;
@@ -700,7 +798,8 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         double toe_out = deg(8.0) * sd;
         Vec3 dir = v3(sin(toe_out), 0, cos(toe_out));
         double l_foot = 0.155 * L;
-        Vec3 heel = v3_add(v3(ankle.x, 0, ankle.z), v3_scale(dir, -0.055 * s));
+        Vec3 heel = v3_add(v3(ankle.x, ankle.y - ankle_y, ankle.z),
+                           v3_scale(dir, -0.055 * s));
         WorldRing fk[4] = {
             { 0.0, 0.034 * s, 0.044 * s, 0.040 * s },
             { 0.3 * l_foot, 0.043 * s, 0.052 * s, 0.047 * s },
@@ -761,8 +860,10 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     }
     if (look->face & (WORLD_FACE_GLASSES | WORLD_FACE_SUNGLASSES)) {
         bool sun = (look->face & WORLD_FACE_SUNGLASSES) != 0;
-        int frame = world_kit_mat(&kit, 0.02, 0.02, 0.022);
-        int lens = sun ? frame : world_kit_mat(&kit, 0.32, 0.35, 0.37);
+        int frame = world_kit_mat_as(&kit, WORLD_MAT_GLOSS, 0.02, 0.02, 0.022);
+        int lens =
+            sun ? frame
+                : world_kit_mat_as(&kit, WORLD_MAT_GLOSS, 0.32, 0.35, 0.37);
         double lz = eye_z + 0.012 * sh;
         for (int sd = -1; sd <= 1; sd += 2) {
             world_kit_ellipsoid(&kit, lens, v3(sd * eye_dx, eyes_y, lz),
@@ -776,8 +877,8 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
                       true);
     }
     if (look->face & WORLD_FACE_SCAR) {
-        int m = world_kit_mat(&kit, 1.25 * (double)skin[0],
-                              0.8 * (double)skin[1], 0.8 * (double)skin[2]);
+        int m = world_kit_mat_as(&kit, WORLD_MAT_SKIN, 1.25 * (double)skin[0],
+                                 0.8 * (double)skin[1], 0.8 * (double)skin[2]);
         double x = -0.05 * sh, y = eyes_y - 0.03 * sh;
         double fx = x / hs.rx, fy = (y - cy) / hs.ry;
         double z = cz + hs.rz * sqrt(fmax(0.0, 1.0 - fx * fx - fy * fy));
@@ -819,29 +920,29 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     kit.xf = body_up;
     if (look->jacket) {
         // The open jacket shows the shirt down the front.
-        int m = world_kit_mat(&kit, (double)shirt[0], (double)shirt[1],
-                              (double)shirt[2]);
+        int m = world_kit_mat_as(&kit, WORLD_MAT_CLOTH, (double)shirt[0],
+                                 (double)shirt[1], (double)shirt[2]);
         front_strip(&kit, m, tk, 6, AT(2.7), sh_y - 0.01 * s, 0.012 * s,
                     0.075 * s, 0.003, 0.0);
     }
     if (look->tie) {
-        int m =
-            world_kit_mat(&kit, (double)look->tie_rgb[0],
-                          (double)look->tie_rgb[1], (double)look->tie_rgb[2]);
+        int m = world_kit_mat_as(
+            &kit, WORLD_MAT_CLOTH, (double)look->tie_rgb[0],
+            (double)look->tie_rgb[1], (double)look->tie_rgb[2]);
         front_strip(&kit, m, tk, 6, AT(2.85), sh_y - 0.015 * s, 0.028 * s,
                     0.016 * s, 0.006, 0.0);
     }
     if (look->apron) {
-        int m = world_kit_mat(&kit, (double)look->apron_rgb[0],
-                              (double)look->apron_rgb[1],
-                              (double)look->apron_rgb[2]);
+        int m = world_kit_mat_as(
+            &kit, WORLD_MAT_CLOTH, (double)look->apron_rgb[0],
+            (double)look->apron_rgb[1], (double)look->apron_rgb[2]);
         front_strip(&kit, m, tk, 6, AT(4.9), AT(2.2), 0.16 * s * gx,
                     0.1 * s * gx, 0.004, 0.11 * s * g);
     }
     if (look->pattern != WORLD_PATTERN_NONE) {
-        int m = world_kit_mat(&kit, (double)look->pattern_rgb[0],
-                              (double)look->pattern_rgb[1],
-                              (double)look->pattern_rgb[2]);
+        int m = world_kit_mat_as(
+            &kit, WORLD_MAT_CLOTH, (double)look->pattern_rgb[0],
+            (double)look->pattern_rgb[1], (double)look->pattern_rgb[2]);
         BaseRng rng;
         base_rng_seed(&rng, base_hash_bytes(look->shirt, sizeof(look->shirt)),
                       0x70617474u);
@@ -867,7 +968,9 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         } else {
             bool floral = look->pattern == WORLD_PATTERN_FLORAL;
             int n = floral ? 40 : 56;
-            int m2 = floral ? world_kit_mat(&kit, 0.75, 0.65, 0.15) : m;
+            int m2 = floral ? world_kit_mat_as(&kit, WORLD_MAT_CLOTH, 0.75,
+                                               0.65, 0.15)
+                            : m;
             for (int i = 0; i < n; i++) {
                 double y = base_rng_range(&rng, y0, y1);
                 double a = base_rng_range(&rng, 0, 2.0 * BASE_PI);
@@ -885,9 +988,9 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         }
     }
     if (look->skirt) {
-        int m = world_kit_mat(&kit, (double)look->skirt_rgb[0],
-                              (double)look->skirt_rgb[1],
-                              (double)look->skirt_rgb[2]);
+        int m = world_kit_mat_as(
+            &kit, WORLD_MAT_CLOTH, (double)look->skirt_rgb[0],
+            (double)look->skirt_rgb[1], (double)look->skirt_rgb[2]);
         double hem = knee_y + 0.04 * s;
         WorldRing k[3] = {
             { hem, 0.2 * s * gx * hip + 0.04 * s, 0.16 * s * g, 0.0 },

@@ -29,38 +29,164 @@ void world_kit_bounds_reset(WorldKit *k)
     k->hi = v3(-1e30, -1e30, -1e30);
 }
 
-int world_kit_mat(WorldKit *k, double r, double g, double b)
+// 2700 K (a tungsten lamp) in linear Rec.709 at luminance 1.
+static const float warm_2700k[3] = { 1.99f, 0.79f, 0.19f };
+// 6500 K (a screen's white) at luminance 1.
+static const float cool_6500k[3] = { 0.95f, 1.0f, 1.09f };
+
+WorldMaterial world_material(WorldMatKind kind, double r, double g, double b)
 {
-    float c[3] = { (float)base_clamp(r, 0.0, 1.0),
-                   (float)base_clamp(g, 0.0, 1.0),
-                   (float)base_clamp(b, 0.0, 1.0) };
+    WorldMaterial m;
+    memset(&m, 0, sizeof(m));
+    m.albedo[0] = (float)base_clamp(r, 0.0, 1.0);
+    m.albedo[1] = (float)base_clamp(g, 0.0, 1.0);
+    m.albedo[2] = (float)base_clamp(b, 0.0, 1.0);
+    // Radiances are in the light rig's units, 1e-4 per nit: a lamp shade
+    // glows at a few thousand nits, a screen at a few hundred.
+    double glow = 0.0;
+    const float *tint = NULL;
+    switch (kind) {
+    case WORLD_MAT_PLAIN:
+        break;
+    case WORLD_MAT_GLASS:
+        m.transmission = 1.0f;
+        m.ior = 1.5f;
+        m.roughness = 0.02f;
+        break;
+    case WORLD_MAT_GLAZING:
+        m.specular = 0.5f;
+        m.roughness = 0.02f;
+        break;
+    case WORLD_MAT_WATER:
+        m.specular = 1.0f;
+        m.ior = 1.33f;
+        m.roughness = 0.06f;
+        break;
+    case WORLD_MAT_PAINT:
+        m.specular = 0.5f;
+        m.roughness = 0.12f;
+        break;
+    case WORLD_MAT_GLOSS:
+        m.specular = 0.35f;
+        m.roughness = 0.35f;
+        break;
+    case WORLD_MAT_METAL:
+        m.metallic = 1.0f;
+        m.roughness = 0.35f;
+        break;
+    case WORLD_MAT_CHROME:
+        m.metallic = 1.0f;
+        m.roughness = 0.06f;
+        break;
+    case WORLD_MAT_LAMP:
+        glow = 0.5;
+        tint = warm_2700k;
+        break;
+    case WORLD_MAT_BULB:
+        glow = 2.0;
+        tint = warm_2700k;
+        break;
+    case WORLD_MAT_NEON:
+        glow = 0.8;
+        break;
+    case WORLD_MAT_SCREEN:
+        glow = 0.03;
+        tint = cool_6500k;
+        m.specular = 0.5f;
+        m.roughness = 0.05f;
+        break;
+    case WORLD_MAT_SKIN:
+        m.subsurface = 0.3f;
+        m.specular = 0.25f;
+        m.roughness = 0.55f;
+        break;
+    case WORLD_MAT_CLOTH:
+        m.sheen = 0.5f;
+        m.roughness = 0.9f;
+        break;
+    default:
+        break;
+    }
+    if (glow > 0.0) {
+        for (int i = 0; i < 3; i++) {
+            // Neon glows in its own colour; lamps and screens in their
+            // light's, whatever the shade's reflectance.
+            double c = tint ? (double)tint[i] : (double)m.albedo[i] * 3.0;
+            m.emission[i] = (float)(glow * c);
+        }
+    }
+    return m;
+}
+
+// How far apart two materials are, for the nearest stand-in. Anything
+// but colour weighs more: a chrome bumper must not turn into grey paint.
+static double mat_dist(const WorldMaterial *a, const WorldMaterial *b)
+{
+    double d = 0;
+    for (int i = 0; i < 3; i++) {
+        double e = (double)a->albedo[i] - (double)b->albedo[i];
+        double f = (double)a->emission[i] - (double)b->emission[i];
+        d += e * e + 10.0 * f * f;
+    }
+    const float x[7] = { a->roughness,    a->specular, a->metallic,
+                         a->transmission, a->ior,      a->sheen,
+                         a->subsurface };
+    const float y[7] = { b->roughness,    b->specular, b->metallic,
+                         b->transmission, b->ior,      b->sheen,
+                         b->subsurface };
+    for (int i = 0; i < 7; i++) {
+        double e = (double)x[i] - (double)y[i];
+        d += 10.0 * e * e;
+    }
+    return d;
+}
+
+int world_kit_material(WorldKit *k, const WorldMaterial *mat)
+{
     for (size_t i = 0; i < k->mat_count; i++) {
-        if (memcmp(k->mats[i].albedo, c, sizeof(c)) == 0)
+        if (memcmp(&k->mats[i].mat, mat, sizeof(*mat)) == 0)
             return (int)i;
     }
     if (k->mat_count < WORLD_KIT_MAT_MAX) {
         WorldKitMat *m = &k->mats[k->mat_count];
-        memcpy(m->albedo, c, sizeof(c));
+        m->mat = *mat;
+        memcpy(m->albedo, mat->albedo, sizeof(m->albedo));
         base_vec_init(&m->verts, k->alloc, sizeof(WorldKitVert));
         base_vec_init(&m->indices, k->alloc, sizeof(uint32_t));
         return (int)k->mat_count++;
     }
-    // Full: the nearest colour stands in, which a viewer will not notice
-    // among a hundred others.
+    // Full: the nearest material stands in, which a viewer will not
+    // notice among a hundred others.
     size_t best = 0;
     double bd = 1e30;
     for (size_t i = 0; i < k->mat_count; i++) {
-        double d = 0;
-        for (int j = 0; j < 3; j++) {
-            double e = (double)k->mats[i].albedo[j] - (double)c[j];
-            d += e * e;
-        }
+        double d = mat_dist(&k->mats[i].mat, mat);
         if (d < bd) {
             bd = d;
             best = i;
         }
     }
     return (int)best;
+}
+
+int world_kit_mat_as(WorldKit *k, WorldMatKind kind, double r, double g,
+                     double b)
+{
+    WorldMaterial m = world_material(kind, r, g, b);
+    return world_kit_material(k, &m);
+}
+
+int world_kit_mat(WorldKit *k, double r, double g, double b)
+{
+    return world_kit_mat_as(k, WORLD_MAT_PLAIN, r, g, b);
+}
+
+int world_kit_mat_kind(WorldKit *k, int mat, WorldMatKind kind)
+{
+    if (mat < 0 || (size_t)mat >= k->mat_count)
+        return mat;
+    const float *c = k->mats[mat].mat.albedo;
+    return world_kit_mat_as(k, kind, (double)c[0], (double)c[1], (double)c[2]);
 }
 
 // Room for @p nv vertices and @p nt triangles in material @p mat; *base
@@ -377,7 +503,7 @@ AuStatus world_kit_emit(WorldKit *k, BaseArena *arena, WorldMesh *out,
         }
         o->vertex_count = (uint32_t)nv;
         o->triangle_count = (uint32_t)nt;
-        memcpy(o->material.albedo, m->albedo, sizeof(m->albedo));
+        o->material = m->mat;
         o->object_id = 0;
         n++;
     }

@@ -88,6 +88,7 @@ void world_piece_chair(WorldKit *k, int frame, int seat)
 
 void world_piece_stool(WorldKit *k, int seat, int metal, double h)
 {
+    metal = world_kit_mat_kind(k, metal, WORLD_MAT_CHROME);
     world_kit_cyl(k, seat, v3(0, h - 0.07, 0), v3(0, h, 0), 0.19, 0.2, 16,
                   true);
     post(k, metal, 0, 0, 0.03, h - 0.07, 0.028, 8);
@@ -165,8 +166,9 @@ void world_piece_shelves(WorldKit *k, BaseRng *rng, int wood, double w,
         bm[i] = world_kit_mat(k, book_tones[i][0], book_tones[i][1],
                               book_tones[i][2]);
     for (size_t i = 0; i < BASE_ARRAY_LEN(glass_tones); i++)
-        gm[i] = world_kit_mat(k, glass_tones[i][0], glass_tones[i][1],
-                              glass_tones[i][2]);
+        gm[i] =
+            world_kit_mat_as(k, WORLD_MAT_GLASS, sqrt(glass_tones[i][0]),
+                             sqrt(glass_tones[i][1]), sqrt(glass_tones[i][2]));
     for (size_t r = 0; r <= rows; r++) {
         double y = gap * (double)r;
         span(k, wood, -hw + t, y, -0.5 * d, hw - t, y + t, 0.5 * d);
@@ -237,6 +239,7 @@ void world_piece_counter(WorldKit *k, int body, int top, double w, double h,
 
 void world_piece_lamp(WorldKit *k, int base, int shade, double h)
 {
+    shade = world_kit_mat_kind(k, shade, WORLD_MAT_LAMP);
     world_kit_cyl(k, base, v3(0, 0, 0), v3(0, 0.03, 0), 0.09, 0.08, 12, true);
     post(k, base, 0, 0, 0.03, h - 0.16, 0.012, 6);
     world_kit_cyl(k, shade, v3(0, h - 0.22, 0), v3(0, h, 0), 0.15, 0.09, 14,
@@ -245,8 +248,8 @@ void world_piece_lamp(WorldKit *k, int base, int shade, double h)
 
 void world_piece_tv(WorldKit *k, double w)
 {
-    int black = world_kit_mat(k, 0.015, 0.015, 0.017);
-    int screen = world_kit_mat(k, 0.03, 0.035, 0.045);
+    int black = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.015, 0.015, 0.017);
+    int screen = world_kit_mat_as(k, WORLD_MAT_SCREEN, 0.03, 0.035, 0.045);
     double h = 0.58 * w;
     span(k, black, -0.12, 0, -0.1, 0.12, 0.02, 0.1);
     span(k, black, -0.03, 0.02, -0.03, 0.03, 0.12, 0.01);
@@ -456,11 +459,12 @@ static void wheel(WorldKit *k, int tyre, int hub, double x, double z, double r,
 void world_piece_car(WorldKit *k, BaseRng *rng, int paint)
 {
     (void)rng;
-    int glass = world_kit_mat(k, 0.02, 0.025, 0.03);
+    paint = world_kit_mat_kind(k, paint, WORLD_MAT_PAINT);
+    int glass = world_kit_mat_as(k, WORLD_MAT_GLAZING, 0.02, 0.025, 0.03);
     int tyre = world_kit_mat(k, 0.015, 0.015, 0.015);
-    int chrome = world_kit_mat(k, 0.45, 0.45, 0.47);
-    int light = world_kit_mat(k, 0.8, 0.78, 0.7);
-    int red = world_kit_mat(k, 0.5, 0.03, 0.02);
+    int chrome = world_kit_mat_as(k, WORLD_MAT_CHROME, 0.62, 0.62, 0.64);
+    int light = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.8, 0.78, 0.7);
+    int red = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.5, 0.03, 0.02);
     const double L = 4.4, W = 1.78;
     span(k, paint, -0.5 * W, 0.3, -0.5 * L, 0.5 * W, 0.92, 0.5 * L);
     span(k, paint, -0.5 * W + 0.03, 0.92, -0.5 * L + 0.15, 0.5 * W - 0.03, 0.98,
@@ -492,9 +496,10 @@ void world_piece_car(WorldKit *k, BaseRng *rng, int paint)
 void world_piece_truck(WorldKit *k, BaseRng *rng, int paint)
 {
     (void)rng;
-    int glass = world_kit_mat(k, 0.02, 0.025, 0.03);
+    paint = world_kit_mat_kind(k, paint, WORLD_MAT_PAINT);
+    int glass = world_kit_mat_as(k, WORLD_MAT_GLAZING, 0.02, 0.025, 0.03);
     int tyre = world_kit_mat(k, 0.015, 0.015, 0.015);
-    int chrome = world_kit_mat(k, 0.45, 0.45, 0.47);
+    int chrome = world_kit_mat_as(k, WORLD_MAT_CHROME, 0.62, 0.62, 0.64);
     int bed = world_kit_mat(k, 0.04, 0.04, 0.04);
     const double L = 5.3, W = 1.95;
     span(k, paint, -0.5 * W, 0.45, 0.5 * L - 1.6, 0.5 * W, 1.15, 0.5 * L);
@@ -579,8 +584,8 @@ void world_piece_horse(WorldKit *k, BaseRng *rng)
 
 void world_piece_lamp_post(WorldKit *k, double h)
 {
-    int metal = world_kit_mat(k, 0.05, 0.055, 0.06);
-    int glass = world_kit_mat(k, 0.75, 0.72, 0.6);
+    int metal = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.05, 0.055, 0.06);
+    int glass = world_kit_mat_as(k, WORLD_MAT_BULB, 0.75, 0.72, 0.6);
     post(k, metal, 0, 0, 0, 0.3, 0.12, 10);
     world_kit_cyl(k, metal, v3(0, 0.3, 0), v3(0, h, 0), 0.07, 0.045, 10, true);
     world_kit_cyl(k, metal, v3(0, h - 0.05, 0), v3(0, h, 0.9), 0.035, 0.035, 6,
@@ -647,7 +652,7 @@ void world_piece_barrel(WorldKit *k, int body, int hoop)
 
 void world_piece_umbrella(WorldKit *k, int canopy, double r, double h)
 {
-    int pole = world_kit_mat(k, 0.5, 0.5, 0.5);
+    int pole = world_kit_mat_as(k, WORLD_MAT_METAL, 0.6, 0.6, 0.6);
     post(k, pole, 0, 0, 0, h, 0.02, 6);
     world_kit_cyl(k, canopy, v3(0, h - 0.45, 0), v3(0, h + 0.05, 0), r, 0.0, 12,
                   true);
@@ -658,7 +663,7 @@ void world_piece_umbrella(WorldKit *k, int canopy, double r, double h)
 void world_piece_building(WorldKit *k, BaseRng *rng, int wall, double w,
                           double h, double d, bool door)
 {
-    int glass = world_kit_mat(k, 0.03, 0.045, 0.06);
+    int glass = world_kit_mat_as(k, WORLD_MAT_GLAZING, 0.03, 0.045, 0.06);
     int trim = world_kit_mat(k, 0.5, 0.48, 0.44);
     span(k, wall, -0.5 * w, 0, -d, 0.5 * w, h, 0);
     span(k, trim, -0.5 * w - 0.1, h, -d - 0.1, 0.5 * w + 0.1, h + 0.25, 0.1);
@@ -743,7 +748,7 @@ void world_piece_window(WorldKit *k, int frame, double w, double h,
 
 void world_piece_door(WorldKit *k, int frame, int panel, double w, double h)
 {
-    int metal = world_kit_mat(k, 0.5, 0.45, 0.3);
+    int metal = world_kit_mat_as(k, WORLD_MAT_METAL, 0.75, 0.6, 0.3);
     span(k, frame, -0.5 * w - 0.08, 0, -0.02, -0.5 * w, h + 0.08, 0.04);
     span(k, frame, 0.5 * w, 0, -0.02, 0.5 * w + 0.08, h + 0.08, 0.04);
     span(k, frame, -0.5 * w, h, -0.02, 0.5 * w, h + 0.08, 0.04);

@@ -46,9 +46,18 @@ static void bottle_model(WorldKit *k, int glass, int label, double h, double r)
                   r + 0.001, 10, false);
 }
 
+// Glass tinted by one of glass_tones: light crosses two walls, so the
+// tint is the square root of the colour the bottle should read as.
+static int glass_mat(WorldKit *k, const double t[3])
+{
+    return world_kit_mat_as(k, WORLD_MAT_GLASS, sqrt(t[0]), sqrt(t[1]),
+                            sqrt(t[2]));
+}
+
 static void b_bottle(WorldKit *k, BaseRng *rng)
 {
-    int glass = pick_mat(k, rng, glass_tones, BASE_ARRAY_LEN(glass_tones));
+    int glass = glass_mat(
+        k, glass_tones[base_rng_u32(rng) % BASE_ARRAY_LEN(glass_tones)]);
     int label = world_kit_mat(k, 0.6, 0.55, 0.42);
     bottle_model(k, glass, label, 0.3, 0.037);
 }
@@ -56,7 +65,8 @@ static void b_bottle(WorldKit *k, BaseRng *rng)
 static void b_beer(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int glass = world_kit_mat(k, 0.16, 0.07, 0.015);
+    static const double brown[3] = { 0.16, 0.07, 0.015 };
+    int glass = glass_mat(k, brown);
     int label = world_kit_mat(k, 0.62, 0.58, 0.45);
     bottle_model(k, glass, label, 0.23, 0.031);
 }
@@ -64,7 +74,7 @@ static void b_beer(WorldKit *k, BaseRng *rng)
 static void b_glass(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int glass = world_kit_mat(k, 0.5, 0.55, 0.57);
+    int glass = world_kit_mat_as(k, WORLD_MAT_GLASS, 0.92, 0.95, 0.94);
     int drink = world_kit_mat(k, 0.35, 0.16, 0.03);
     world_kit_cyl(k, glass, v3(0, 0, 0), v3(0, 0.1, 0), 0.034, 0.04, 12, true);
     world_kit_cyl(k, drink, v3(0, 0.1, 0), v3(0, 0.101, 0), 0.03, 0.03, 12,
@@ -88,8 +98,8 @@ static void b_can(WorldKit *k, BaseRng *rng)
     static const double t[][3] = { { 0.5, 0.04, 0.03 },
                                    { 0.05, 0.1, 0.35 },
                                    { 0.5, 0.5, 0.52 } };
-    int m = pick_mat(k, rng, t, 3);
-    int rim = world_kit_mat(k, 0.55, 0.55, 0.57);
+    int m = world_kit_mat_kind(k, pick_mat(k, rng, t, 3), WORLD_MAT_PAINT);
+    int rim = world_kit_mat_as(k, WORLD_MAT_METAL, 0.6, 0.6, 0.62);
     world_kit_cyl(k, m, v3(0, 0, 0), v3(0, 0.112, 0), 0.033, 0.033, 12, true);
     world_kit_cyl(k, rim, v3(0, 0.112, 0), v3(0, 0.122, 0), 0.033, 0.027, 12,
                   true);
@@ -97,7 +107,7 @@ static void b_can(WorldKit *k, BaseRng *rng)
 
 static void b_plate(WorldKit *k, BaseRng *rng)
 {
-    int white = world_kit_mat(k, 0.72, 0.71, 0.67);
+    int white = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.72, 0.71, 0.67);
     static const double food[][3] = { { 0.3, 0.16, 0.06 },
                                       { 0.4, 0.3, 0.1 },
                                       { 0.15, 0.25, 0.07 } };
@@ -112,8 +122,8 @@ static void b_plate(WorldKit *k, BaseRng *rng)
 static void b_phone(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int black = world_kit_mat(k, 0.02, 0.02, 0.022);
-    int screen = world_kit_mat(k, 0.04, 0.06, 0.09);
+    int black = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.02, 0.02, 0.022);
+    int screen = world_kit_mat_as(k, WORLD_MAT_SCREEN, 0.04, 0.06, 0.09);
     span(k, black, -0.037, 0, -0.077, 0.037, 0.008, 0.077);
     span(k, screen, -0.033, 0.008, -0.07, 0.033, 0.0085, 0.07);
 }
@@ -124,7 +134,7 @@ static void b_phone(WorldKit *k, BaseRng *rng)
 static void b_gun(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int metal = world_kit_mat(k, 0.03, 0.03, 0.035);
+    int metal = world_kit_mat_as(k, WORLD_MAT_METAL, 0.2, 0.2, 0.22);
     int grip = world_kit_mat(k, 0.08, 0.05, 0.03);
     world_kit_box(k, grip, v3(0, 0.015, 0), v3(0.05, 0.013, 0.02), 0.0);
     span(k, metal, 0.04, 0.002, -0.035, 0.075, 0.028, 0.17);
@@ -135,8 +145,8 @@ static void b_gun(WorldKit *k, BaseRng *rng)
 static void b_rifle(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int metal = world_kit_mat(k, 0.03, 0.03, 0.035);
-    int wood = world_kit_mat(k, 0.2, 0.1, 0.04);
+    int metal = world_kit_mat_as(k, WORLD_MAT_METAL, 0.2, 0.2, 0.22);
+    int wood = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.2, 0.1, 0.04);
     span(k, metal, 0.05, 0.01, 0.1, 0.075, 0.035, 0.8);
     span(k, wood, 0.02, 0, -0.3, 0.08, 0.045, 0.45);
     span(k, wood, -0.05, 0.005, -0.06, 0.02, 0.04, 0.04);
@@ -146,7 +156,7 @@ static void b_rifle(WorldKit *k, BaseRng *rng)
 static void b_knife(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int steel = world_kit_mat(k, 0.55, 0.56, 0.58);
+    int steel = world_kit_mat_as(k, WORLD_MAT_METAL, 0.55, 0.56, 0.58);
     int handle = world_kit_mat(k, 0.05, 0.04, 0.03);
     span(k, handle, -0.012, 0, -0.11, 0.012, 0.02, 0.0);
     span(k, steel, -0.014, 0.006, 0.0, 0.014, 0.012, 0.16);
@@ -155,8 +165,8 @@ static void b_knife(WorldKit *k, BaseRng *rng)
 static void b_laptop(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int body = world_kit_mat(k, 0.3, 0.31, 0.33);
-    int screen = world_kit_mat(k, 0.03, 0.05, 0.08);
+    int body = world_kit_mat_as(k, WORLD_MAT_METAL, 0.55, 0.56, 0.58);
+    int screen = world_kit_mat_as(k, WORLD_MAT_SCREEN, 0.03, 0.05, 0.08);
     int keys = world_kit_mat(k, 0.05, 0.05, 0.055);
     span(k, body, -0.165, 0, -0.115, 0.165, 0.018, 0.115);
     span(k, keys, -0.14, 0.018, -0.09, 0.14, 0.019, 0.02);
@@ -175,7 +185,7 @@ static void b_laptop(WorldKit *k, BaseRng *rng)
 static void b_lamp(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int base = world_kit_mat(k, 0.05, 0.045, 0.04);
+    int base = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.05, 0.045, 0.04);
     int shade = world_kit_mat(k, 0.72, 0.66, 0.52);
     world_piece_lamp(k, base, shade, 0.45);
 }
@@ -227,7 +237,7 @@ static void b_briefcase(WorldKit *k, BaseRng *rng)
 {
     static const double t[][3] = { { 0.12, 0.06, 0.03 }, { 0.03, 0.03, 0.03 } };
     int m = pick_mat(k, rng, t, 2);
-    int metal = world_kit_mat(k, 0.5, 0.45, 0.3);
+    int metal = world_kit_mat_as(k, WORLD_MAT_METAL, 0.75, 0.6, 0.3);
     span(k, m, -0.21, 0, -0.05, 0.21, 0.32, 0.05);
     span(k, m, -0.06, 0.32, -0.012, 0.06, 0.35, 0.012);
     for (int s = -1; s <= 1; s += 2)
@@ -262,7 +272,7 @@ static void b_chair(WorldKit *k, BaseRng *rng)
 static void b_stool(WorldKit *k, BaseRng *rng)
 {
     int seat = fabric_mat(k, rng);
-    int metal = world_kit_mat(k, 0.5, 0.5, 0.52);
+    int metal = world_kit_mat_as(k, WORLD_MAT_CHROME, 0.62, 0.62, 0.64);
     world_piece_stool(k, seat, metal, 0.75);
 }
 
@@ -336,7 +346,7 @@ static void b_truck(WorldKit *k, BaseRng *rng)
 static void b_sign(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int post = world_kit_mat(k, 0.45, 0.45, 0.46);
+    int post = world_kit_mat_as(k, WORLD_MAT_METAL, 0.45, 0.45, 0.46);
     int face = world_kit_mat(k, 0.65, 0.64, 0.6);
     int edge = world_kit_mat(k, 0.4, 0.04, 0.03);
     world_kit_cyl(k, post, v3(0, 0, 0), v3(0, 2.2, 0), 0.035, 0.035, 6, true);
@@ -449,7 +459,7 @@ static void b_clock(WorldKit *k, BaseRng *rng)
 static void b_mirror(WorldKit *k, BaseRng *rng)
 {
     int frame = wood_mat(k, rng);
-    int glass = world_kit_mat(k, 0.55, 0.58, 0.6);
+    int glass = world_kit_mat_as(k, WORLD_MAT_CHROME, 0.9, 0.9, 0.9);
     span(k, frame, -0.32, 0, -0.04, 0.32, 1.6, 0.0);
     span(k, glass, -0.27, 0.05, 0.0, 0.27, 1.55, 0.005);
     span(k, frame, -0.3, 0, -0.4, -0.26, 0.05, 0.0);
@@ -519,8 +529,8 @@ static void b_tv(WorldKit *k, BaseRng *rng)
 static void b_fridge(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int white = world_kit_mat(k, 0.62, 0.62, 0.6);
-    int steel = world_kit_mat(k, 0.45, 0.45, 0.47);
+    int white = world_kit_mat_as(k, WORLD_MAT_GLOSS, 0.62, 0.62, 0.6);
+    int steel = world_kit_mat_as(k, WORLD_MAT_METAL, 0.55, 0.55, 0.57);
     span(k, white, -0.38, 0, -0.35, 0.38, 1.8, 0.35);
     span(k, steel, -0.34, 0.5, 0.35, -0.31, 1.1, 0.39);
     span(k, steel, -0.34, 1.25, 0.35, -0.31, 1.65, 0.39);
@@ -550,7 +560,7 @@ static void b_candle(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
     int wax = world_kit_mat(k, 0.72, 0.68, 0.55);
-    int flame = world_kit_mat(k, 0.95, 0.7, 0.2);
+    int flame = world_kit_mat_as(k, WORLD_MAT_NEON, 0.95, 0.7, 0.2);
     world_kit_cyl(k, wax, v3(0, 0, 0), v3(0, 0.15, 0), 0.022, 0.022, 10, true);
     world_kit_ellipsoid(k, flame, v3(0, 0.17, 0), v3(0.008, 0.018, 0.008), 0.0,
                         3, 6);
@@ -576,7 +586,7 @@ static void b_tire(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
     int m = world_kit_mat(k, 0.02, 0.02, 0.02);
-    int hub = world_kit_mat(k, 0.4, 0.4, 0.42);
+    int hub = world_kit_mat_as(k, WORLD_MAT_METAL, 0.55, 0.55, 0.57);
     world_kit_cyl(k, m, v3(0, 0, 0), v3(0, 0.21, 0), 0.33, 0.33, 16, true);
     world_kit_cyl(k, hub, v3(0, 0.21, 0), v3(0, 0.212, 0), 0.18, 0.18, 12,
                   true);
@@ -585,7 +595,7 @@ static void b_tire(WorldKit *k, BaseRng *rng)
 static void b_piano(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int black = world_kit_mat(k, 0.02, 0.02, 0.02);
+    int black = world_kit_mat_as(k, WORLD_MAT_PAINT, 0.02, 0.02, 0.02);
     int ivory = world_kit_mat(k, 0.72, 0.7, 0.62);
     span(k, black, -0.75, 0, -0.3, 0.75, 1.25, 0.0);
     span(k, black, -0.75, 0.65, 0.0, 0.75, 0.72, 0.3);
@@ -608,7 +618,7 @@ static void b_typewriter(WorldKit *k, BaseRng *rng)
 static void b_ladder(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int al = world_kit_mat(k, 0.5, 0.5, 0.52);
+    int al = world_kit_mat_as(k, WORLD_MAT_METAL, 0.6, 0.6, 0.62);
     for (int s = -1; s <= 1; s += 2)
         world_kit_cyl(k, al, v3(s * 0.22, 0, 0), v3(s * 0.2, 2.4, -0.5), 0.025,
                       0.025, 5, true);
@@ -622,7 +632,7 @@ static void b_ladder(WorldKit *k, BaseRng *rng)
 static void b_bucket(WorldKit *k, BaseRng *rng)
 {
     (void)rng;
-    int m = world_kit_mat(k, 0.4, 0.41, 0.42);
+    int m = world_kit_mat_as(k, WORLD_MAT_METAL, 0.5, 0.51, 0.52);
     world_kit_cyl(k, m, v3(0, 0, 0), v3(0, 0.3, 0), 0.13, 0.16, 12, true);
 }
 
@@ -1326,6 +1336,20 @@ static const WorldPropDef *prop_at(const Tok *t, size_t n, size_t i,
     return best;
 }
 
+const WorldPropDef *world_prop_word(const char *word)
+{
+    Tok t;
+    size_t len = strlen(word);
+    if (len == 0 || len >= sizeof(t.w))
+        return NULL;
+    for (size_t i = 0; i <= len; i++)
+        t.w[i] = (char)tolower((unsigned char)word[i]);
+    t.end = true;
+    bool plural, needs_det;
+    size_t sp;
+    return prop_at(&t, 1, 0, &plural, &sp, &needs_det);
+}
+
 // Which cast member of the scene token @p i names, or SIZE_MAX.
 static size_t cast_at(const Production *prod, const WorldFigure *figures,
                       size_t nf, const Tok *t, size_t n, size_t i,
@@ -1522,6 +1546,7 @@ size_t world_props_read(const Production *prod, const DirectScene *scene,
             w->arm = me->arms[h];
             w->hand = hands_used[fi] == 0 ? 1 : 0;
             w->on = NULL;
+            w->seat = false;
             hands_used[fi]++;
             held++;
         }
@@ -1532,6 +1557,7 @@ size_t world_props_read(const Production *prod, const DirectScene *scene,
             w->arm = WORLD_ARM_REST;
             w->hand = 1;
             w->on = me->on;
+            w->seat = false;
         }
     }
     return nw;
@@ -1687,8 +1713,8 @@ static bool floor_spot(WorldStage *st, double hx, double hz, double r0,
 }
 
 size_t world_props_place(WorldStage *st, const WorldPropWant *wants, size_t n,
-                         const WorldFigure *figures, size_t figure_count,
-                         WorldProp *out, size_t cap)
+                         WorldPropPass pass, const WorldFigure *figures,
+                         size_t figure_count, WorldProp *out, size_t cap)
 {
     WorldKit *k = st->kit;
     size_t np = 0;
@@ -1698,7 +1724,11 @@ size_t world_props_place(WorldStage *st, const WorldPropWant *wants, size_t n,
         const WorldPropWant *w = &wants[i];
         const WorldPropDef *d = w->def;
         uint64_t variant = base_hash_mix(base_hash_name(st->location), i);
-        if (w->holder != SIZE_MAX) {
+        bool held = w->holder != SIZE_MAX;
+        if (w->seat || (pass == WORLD_PROPS_UNHELD && held) ||
+            (pass == WORLD_PROPS_HELD && !held))
+            continue;
+        if (held) {
             const WorldFigure *f = NULL;
             for (size_t j = 0; j < figure_count; j++) {
                 if (figures[j].cast_index == w->holder)

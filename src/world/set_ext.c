@@ -382,7 +382,7 @@ static void pool(Ext *e)
     int coping = mat(e, 0.65, 0.63, 0.58);
     int lawn = jit(e, grass, 0.1);
     int tile = mat(e, 0.2, 0.45, 0.55);
-    int water = mat(e, 0.06, 0.28, 0.36);
+    int water = world_kit_mat_as(e->k, WORLD_MAT_WATER, 0.06, 0.28, 0.36);
     int white = mat(e, 0.65, 0.65, 0.62);
     int steel = mat(e, 0.55, 0.56, 0.58);
     int wall = jit(e, wall_tones[6], 0.06);
@@ -480,7 +480,8 @@ static void street(Ext *e, int feature)
         if (feature == WORLD_SET_BAR) {
             int brick = jit(e, wall_tones[0], 0.05);
             world_piece_building(k, &fr, brick, 12.0, 7.0, 10.0, true);
-            int neon = mat(e, 0.9, 0.12, 0.18), neon2 = mat(e, 0.1, 0.5, 0.9);
+            int neon = world_kit_mat_as(e->k, WORLD_MAT_NEON, 0.9, 0.12, 0.18);
+            int neon2 = world_kit_mat_as(e->k, WORLD_MAT_NEON, 0.1, 0.5, 0.9);
             span(k, metal, -2.2, 3.0, 0, 2.2, 4.2, 0.2);
             span(k, neon, -2.0, 3.2, 0.2, 2.0, 3.35, 0.25);
             span(k, neon2, -2.0, 3.85, 0.2, 2.0, 4.0, 0.25);
@@ -999,7 +1000,7 @@ static void park(Ext *e)
     int green = mat(e, 0.06, 0.13, 0.07);
     int metal = mat(e, 0.06, 0.06, 0.065);
     int stone = mat(e, 0.5, 0.48, 0.44);
-    int water = mat(e, 0.05, 0.16, 0.2);
+    int water = world_kit_mat_as(e->k, WORLD_MAT_WATER, 0.05, 0.16, 0.2);
     world_kit_flat(k, m, -G_M, -G_M, G_M, G_M, 0.0);
     world_kit_flat(k, path, -G_M, -1.4, G_M, 1.4, 0.002);
     world_kit_flat(k, path, -1.2, -60, 1.2, -1.4, 0.002);
@@ -1146,7 +1147,7 @@ static void ranch(Ext *e)
     int roof = mat(e, 0.16, 0.16, 0.17);
     int white = mat(e, 0.62, 0.6, 0.55);
     int steel = mat(e, 0.45, 0.45, 0.47);
-    int water = mat(e, 0.05, 0.1, 0.12);
+    int water = world_kit_mat_as(e->k, WORLD_MAT_WATER, 0.05, 0.1, 0.12);
     world_kit_flat(k, g, -G_M, -G_M, G_M, G_M, -0.01);
     world_kit_flat(k, m, -30, -40, 30, 12, 0.0);
     // The barn: red walls, a gable roof, a big door.
@@ -1496,7 +1497,7 @@ static void mansion_ext(Ext *e)
     }
     BaseRng pr;
     WorldXform prev;
-    int water = mat(e, 0.05, 0.15, 0.2);
+    int water = world_kit_mat_as(e->k, WORLD_MAT_WATER, 0.05, 0.15, 0.2);
     if (at(e, 0, 0, -8.0, 0.0, 2.6, 2.6, &pr, &prev)) {
         world_kit_cyl(k, stone, v3(0, 0, 0), v3(0, 0.55, 0), 2.5, 2.5, 24,
                       true);

@@ -557,7 +557,7 @@ static void bedroom(Room *r)
     }
     if (at(r, -r->W + 0.25, -1.5, 0.5 * BASE_PI, 0.62, 0.25, &pr, &prev)) {
         world_piece_cabinet(k, wood, dark, 1.2, 0.85, 0.45, 3);
-        int glass = mat(r, 0.55, 0.58, 0.6);
+        int glass = world_kit_mat_as(r->k, WORLD_MAT_CHROME, 0.9, 0.9, 0.9);
         span(k, wood, -0.42, 0.85, -0.2, 0.42, 1.75, -0.17);
         span(k, glass, -0.37, 0.9, -0.17, 0.37, 1.7, -0.16);
         k->xf = prev;
@@ -666,7 +666,7 @@ static void bar(Room *r)
     int brass = mat(r, 0.55, 0.4, 0.15);
     int seat = mat(r, 0.12, 0.03, 0.02);
     int green = mat(r, 0.03, 0.16, 0.06);
-    int neon = mat(r, 0.9, 0.12, 0.18);
+    int neon = world_kit_mat_as(r->k, WORLD_MAT_NEON, 0.9, 0.12, 0.18);
     r->floor = mat(r, 0.13, 0.075, 0.04);
     planks(r, r->floor, mat(r, 0.105, 0.06, 0.032), 0.14);
     hole(r, SIDE_RIGHT, 0.8, 1.0, 0.0, 2.2, HOLE_DOOR);
@@ -1500,7 +1500,7 @@ static void indoor_pool(Room *r)
     WorldKit *k = r->k;
     int tile = mat(r, 0.6, 0.62, 0.6);
     int blue = mat(r, 0.25, 0.5, 0.6);
-    int water = mat(r, 0.08, 0.3, 0.38);
+    int water = world_kit_mat_as(r->k, WORLD_MAT_WATER, 0.08, 0.3, 0.38);
     int steel = mat(r, 0.55, 0.56, 0.58);
     double x0 = -5.0, x1 = 5.0, z0 = r->B + 1.5, z1 = -3.0, depth = 1.5;
     double fx0 = -r->W - r->t, fx1 = r->W + r->t, fz0 = r->B - r->t;

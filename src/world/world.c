@@ -115,8 +115,100 @@ static WorldSetKind kind_of(const Production *prod, const DirectScene *ds)
     return k;
 }
 
-// Most props one scene records (wants and the surfaces they stand on).
-#define PROP_RECORD_MAX (2 * WORLD_PROP_WANT_MAX)
+// Most props one scene records (wants, the surfaces they stand on, seats).
+#define PROP_RECORD_MAX (2 * WORLD_PROP_WANT_MAX + WORLD_ACT_MAX)
+
+// Who holds what at film time @p film_s: a prop picked up is on its
+// surface until the hand gets there, a prop handed over changes hands;
+// a sit without a named seat takes a seat the lines name.
+static void perform_props(WorldAct *acts, size_t act_count,
+                          WorldPropWant *wants, size_t want_count,
+                          const WorldFigure *figures, double film_s)
+{
+    for (size_t i = 0; i < act_count; i++) {
+        WorldAct *a = &acts[i];
+        // "walks to the sofa and sits": on the sofa walked to.
+        const WorldAct *before = NULL;
+        for (size_t j = 0; j < i; j++) {
+            if (acts[j].who == a->who)
+                before = &acts[j];
+        }
+        if (a->verb == WORLD_VERB_SIT && before &&
+            (before->verb == WORLD_VERB_WALK ||
+             before->verb == WORLD_VERB_RUN) &&
+            world_prop_is_seat(before->prop) &&
+            (!a->prop || a->prop == before->prop)) {
+            a->prop = before->prop;
+            a->onto = true;
+        }
+        if (a->verb == WORLD_VERB_SIT && !a->prop) {
+            // A bed is sat on only when the line says so.
+            for (size_t w = 0; w < want_count && !a->prop; w++) {
+                if (world_prop_is_seat(wants[w].def) &&
+                    strcmp(wants[w].def->name, "bed") != 0 &&
+                    wants[w].holder == SIZE_MAX)
+                    a->prop = wants[w].def;
+            }
+        }
+        if ((a->verb != WORLD_VERB_PICK && a->verb != WORLD_VERB_HAND) ||
+            !a->prop || a->prop->grip == WORLD_GRIP_NONE)
+            continue;
+        size_t who = figures[a->who].cast_index;
+        WorldPropWant *w = NULL;
+        for (size_t k = 0; k < want_count && !w; k++) {
+            if (wants[k].def == a->prop &&
+                (a->verb == WORLD_VERB_PICK || wants[k].holder == who ||
+                 wants[k].holder == SIZE_MAX))
+                w = &wants[k];
+        }
+        if (!w)
+            continue;
+        bool after = film_s >= world_act_handover_s(a);
+        size_t to =
+            a->verb == WORLD_VERB_PICK ? who : figures[a->to].cast_index;
+        size_t from = a->verb == WORLD_VERB_PICK ? SIZE_MAX : who;
+        w->holder = after ? to : from;
+        w->hand = 1;
+        if (w->holder != SIZE_MAX && w->arm == WORLD_ARM_REST)
+            w->arm = WORLD_ARM_HOLD;
+        w->on = NULL;
+    }
+}
+
+// Gives each seat the want of its kind nobody holds, so it is placed
+// under the sitter rather than round the action.
+static void seats_claim(WorldSeat *seats, size_t n, WorldPropWant *wants,
+                        size_t want_count)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t w = 0; w < want_count && seats[i].def; w++) {
+            if (wants[w].def == seats[i].def && !wants[w].seat &&
+                wants[w].holder == SIZE_MAX) {
+                wants[w].seat = true;
+                seats[i].want = w;
+                break;
+            }
+        }
+    }
+}
+
+// Builds the seats where the cast sits; returns the records written.
+static size_t seats_place(WorldKit *k, const WorldSeat *seats, size_t n,
+                          const char *location, WorldProp *out, size_t cap)
+{
+    const WorldPropDef *chair = world_prop_word("chair");
+    size_t np = 0;
+    for (size_t i = 0; i < n && np < cap; i++) {
+        const WorldPropDef *d = seats[i].def ? seats[i].def : chair;
+        world_kit_bounds_reset(k);
+        world_prop_place(k, d, seats[i].at, seats[i].yaw,
+                         base_hash_mix(base_hash_name(location), 0x5ea7 + i));
+        WorldProp p = { d->name, v3_scale(v3_add(k->lo, k->hi), 0.5),
+                        v3_scale(v3_sub(k->hi, k->lo), 0.5), SIZE_MAX };
+        out[np++] = p;
+    }
+    return np;
+}
 
 AuStatus world_build(const AuAllocator *alloc, const Production *prod,
                      size_t shot_index, double t_s, uint64_t seed, Scene **out)
@@ -184,23 +276,104 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         }
     }
 
-    // What the action lines ask for, and who holds what.
+    // The rest skeletons at the blocking places: the set and the props
+    // keep clear of them in every frame, whoever walks where.
+    {
+        BaseArena tmp;
+        base_arena_init(&tmp, alloc);
+        WorldMesh parts[WORLD_FIGURE_PARTS_MAX];
+        WorldPose rest;
+        world_pose_at(0, seed, 0.0, -1.0, &rest);
+        st = AU_OK;
+        for (size_t i = 0; i < n; i++) {
+            size_t np = 0;
+            st = world_figure_build(&tmp, &s->figures[i].look, pos[i],
+                                    s->figures[i].facing, &rest, 1, parts, &np,
+                                    s->figures[i].joints);
+            base_arena_fini(&tmp);
+            base_arena_init(&tmp, alloc);
+            if (st != AU_OK)
+                break;
+        }
+        base_arena_fini(&tmp);
+        if (st != AU_OK)
+            goto fail;
+        st = AU_ENOMEM;
+    }
+    Vec3 *home_f = n ? base_arena_array(&arena, n, sizeof(*home_f)) : NULL;
+    if (n && !home_f)
+        goto fail;
+    for (size_t i = 0; i < n; i++)
+        home_f[i] = s->figures[i].facing;
+    double film_s = shot->start_s + t_s;
+
+    // What the action lines ask for, and who holds what; who does what.
     WorldPropWant wants[WORLD_PROP_WANT_MAX];
     size_t want_count = 0;
-    if (ds->action_count > 0 && ds->actions)
+    WorldAct acts[WORLD_ACT_MAX];
+    size_t act_count = 0;
+    if (ds->action_count > 0 && ds->actions) {
         want_count = world_props_read(prod, ds, s->figures, n, wants);
+        act_count = world_acts_read(prod, shot->scene, s->figures, n, acts,
+                                    WORLD_ACT_MAX);
+    }
+    Vec3 sum = v3(0, 0, 0);
+    for (size_t i = 0; i < n; i++)
+        sum = v3_add(sum, pos[i]);
+    s->stage_center =
+        n ? v3(sum.x / (double)n, 0, sum.z / (double)n) : v3(0, 0, 0);
+    perform_props(acts, act_count, wants, want_count, s->figures, film_s);
+    WorldSeat seats[WORLD_ACT_MAX];
+    size_t seat_count = 0;
+    for (size_t i = 0; i < n; i++) {
+        WorldPerf pf;
+        size_t k = 0;
+        world_perform(acts, act_count, i, s->stage_center, pos, home_f, NULL, 0,
+                      INFINITY, &pf, seats + seat_count,
+                      WORLD_ACT_MAX - seat_count, &k);
+        seat_count += k;
+    }
+    seats_claim(seats, seat_count, wants, want_count);
 
     size_t cap = WORLD_KIT_MAT_MAX + n * WORLD_FIGURE_PARTS_MAX;
     s->meshes = base_arena_array(&arena, cap, sizeof(*s->meshes));
-    if (!s->meshes)
+    WorldPerf *perf = n ? base_arena_array(&arena, n, sizeof(*perf)) : NULL;
+    if (!s->meshes || (n && !perf))
         goto fail;
 
-    // Figures first (into the slots after the set's), so the set can keep
-    // clear of their skeletons.
+
+    WorldStage stage;
+    memset(&stage, 0, sizeof(stage));
+    stage.kit = &kit;
+    s->set_kind = kind_of(prod, ds);
+    world_set_build(&stage, ds, s->set_kind, s->figures, n);
+    if (s->interior && stage.wall_h_m > 0.0) {
+        s->has_room = true;
+        s->room_min = v3(-stage.half_w_m, 0.0, stage.back_z_m);
+        s->room_max = v3(stage.half_w_m, stage.wall_h_m, stage.front_z_m);
+    }
+    WorldProp props[PROP_RECORD_MAX];
+    size_t prop_count =
+        world_props_place(&stage, wants, want_count, WORLD_PROPS_UNHELD,
+                          s->figures, n, props, PROP_RECORD_MAX);
+    prop_count +=
+        seats_place(&kit, seats, seat_count, ds->location ? ds->location : "",
+                    props + prop_count, PROP_RECORD_MAX - prop_count);
+
+    // Where everyone is now, and how they move.
+    for (size_t i = 0; i < n; i++)
+        world_perform(acts, act_count, i, s->stage_center, pos, home_f, props,
+                      prop_count, film_s, &perf[i], NULL, 0, NULL);
+    Vec3 *now = n ? base_arena_array(&arena, n, sizeof(*now)) : NULL;
+    if (n && !now)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        now[i] = perf[i].pos;
+        s->figures[i].facing = perf[i].facing;
+    }
+
     WorldMesh *fig_meshes = s->meshes + WORLD_KIT_MAT_MAX;
     size_t fig_count = 0;
-    double film_s = shot->start_s + t_s;
-    Vec3 sum = v3(0, 0, 0);
     size_t speaker = SIZE_MAX;
     for (size_t i = 0; i < n && shot->dialogue; i++) {
         if (s->figures[i].cast_index == shot->subject)
@@ -208,7 +381,6 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
     }
     for (size_t i = 0; i < n; i++) {
         WorldFigure *f = &s->figures[i];
-        sum = v3_add(sum, pos[i]);
         uint64_t name_hash = prod->cast[f->cast_index].name_hash;
         bool talking = i == speaker;
         WorldPose pose;
@@ -217,32 +389,37 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         if (talking)
             world_talk_at(shot->dialogue, shot->duration_s, t_s,
                           &pose.mouth_open, &pose.gesture);
-        size_t target = gaze_target(s, pos, i, speaker);
+        size_t target = perf[i].look != SIZE_MAX
+                            ? perf[i].look
+                            : gaze_target(s, now, i, speaker);
         if (target != SIZE_MAX)
-            gaze_apply(s, pos, i, target, &pose);
+            gaze_apply(s, now, i, target, &pose);
         for (size_t w = 0; w < want_count; w++) {
             if (wants[w].holder == f->cast_index)
                 pose.arm[wants[w].hand] = wants[w].arm;
         }
+        pose.legs = perf[i].pose.legs;
+        pose.sit = perf[i].pose.sit;
+        pose.seat_y_m = perf[i].pose.seat_y_m;
+        for (int k = 0; k < 2; k++) {
+            pose.foot_m[k] = perf[i].pose.foot_m[k];
+            pose.arm_swing_rad[k] = pose.arm[k] == WORLD_ARM_REST
+                                        ? perf[i].pose.arm_swing_rad[k]
+                                        : 0.0;
+            if (perf[i].arm[k] >= 0)
+                pose.arm[k] = (WorldArm)perf[i].arm[k];
+        }
         size_t parts = 0;
-        st = world_figure_build(&arena, &f->look, pos[i], f->facing, &pose,
+        st = world_figure_build(&arena, &f->look, now[i], f->facing, &pose,
                                 (uint16_t)(f->cast_index + 1),
                                 fig_meshes + fig_count, &parts, f->joints);
         if (st != AU_OK)
             goto fail;
         fig_count += parts;
     }
-    s->stage_center =
-        n ? v3(sum.x / (double)n, 0, sum.z / (double)n) : v3(0, 0, 0);
-
-    WorldStage stage;
-    memset(&stage, 0, sizeof(stage));
-    stage.kit = &kit;
-    s->set_kind = kind_of(prod, ds);
-    world_set_build(&stage, ds, s->set_kind, s->figures, n);
-    WorldProp props[PROP_RECORD_MAX];
-    size_t prop_count = world_props_place(&stage, wants, want_count, s->figures,
-                                          n, props, PROP_RECORD_MAX);
+    prop_count += world_props_place(&stage, wants, want_count, WORLD_PROPS_HELD,
+                                    s->figures, n, props + prop_count,
+                                    PROP_RECORD_MAX - prop_count);
     size_t set_count = 0;
     st = world_kit_emit(&kit, &arena, s->meshes, WORLD_KIT_MAT_MAX, &set_count);
     if (st != AU_OK)

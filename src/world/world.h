@@ -201,6 +201,11 @@ typedef struct Scene {
                             they stand on */
     size_t prop_count;
     WorldSetKind set_kind; /**< what the set was built as */
+    /** An interior's room, inner faces: its three walls stand at x = min
+     * and max and z = min, the fourth side (z = max) and the ceiling are
+     * open for the camera and daylight, the walls room_max.y high. */
+    bool has_room;
+    Vec3 room_min, room_max;
 } Scene;
 
 /** Derives a character's look from @p name_hash alone (deterministic). */

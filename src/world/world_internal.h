@@ -82,9 +82,10 @@ typedef struct WorldKitVert {
     float n[3];
 } WorldKitVert;
 
-/** Everything of one colour: it becomes one mesh. */
+/** Everything of one material: it becomes one mesh. */
 typedef struct WorldKitMat {
-    float albedo[3];
+    WorldMaterial mat;
+    float albedo[3]; /**< mat.albedo, for builders deriving a shade */
     BaseVec verts;   /**< WorldKitVert */
     BaseVec indices; /**< uint32_t, 3 per triangle */
 } WorldKitMat;
@@ -105,8 +106,37 @@ typedef struct WorldKit {
 
 void world_kit_init(WorldKit *k, const AuAllocator *alloc);
 void world_kit_fini(WorldKit *k);
-/** The index of the material of linear albedo (r, g, b). */
+
+/** What a surface is, beyond its colour. */
+typedef enum WorldMatKind {
+    WORLD_MAT_PLAIN,   /**< diffuse */
+    WORLD_MAT_GLASS,   /**< clear, ior 1.5: bottles, glasses; albedo tints */
+    WORLD_MAT_GLAZING, /**< a pane over a dark inside: mirror-smooth coat */
+    WORLD_MAT_WATER,   /**< a smooth reflecting surface, ior 1.33 */
+    WORLD_MAT_PAINT,   /**< a clear coat over colour: car paint */
+    WORLD_MAT_GLOSS,   /**< varnish, plastic, glazed china */
+    WORLD_MAT_METAL,   /**< brushed steel, iron, brass */
+    WORLD_MAT_CHROME,  /**< polished metal */
+    WORLD_MAT_LAMP,    /**< a lit shade, 2700 K */
+    WORLD_MAT_BULB,    /**< a bare bulb or a street lamp's lens, 2700 K */
+    WORLD_MAT_NEON,    /**< glowing in its own colour */
+    WORLD_MAT_SCREEN,  /**< a lit screen, 6500 K, glossy */
+    WORLD_MAT_SKIN,    /**< subsurface 0.3 */
+    WORLD_MAT_CLOTH,   /**< sheen */
+    WORLD_MAT_KIND_COUNT
+} WorldMatKind;
+
+/** The material of kind @p kind and linear albedo (r, g, b). */
+WorldMaterial world_material(WorldMatKind kind, double r, double g, double b);
+/** The index of material @p m, the same index for an identical one. */
+int world_kit_material(WorldKit *k, const WorldMaterial *m);
+/** The index of the material of kind @p kind and albedo (r, g, b). */
+int world_kit_mat_as(WorldKit *k, WorldMatKind kind, double r, double g,
+                     double b);
+/** The index of the plain (diffuse) material of albedo (r, g, b). */
 int world_kit_mat(WorldKit *k, double r, double g, double b);
+/** Material @p mat's colour as kind @p kind. */
+int world_kit_mat_kind(WorldKit *k, int mat, WorldMatKind kind);
 /** Starts measuring the bounds of what is added next. */
 void world_kit_bounds_reset(WorldKit *k);
 /** A box of half-sizes @p h centred at @p c, turned @p yaw about +y. */
@@ -216,6 +246,8 @@ typedef enum WorldArm {
     WORLD_ARM_REST,  /**< hanging at the side */
     WORLD_ARM_HOLD,  /**< forearm forward at the waist, holding something */
     WORLD_ARM_RAISE, /**< hand up before the chest: a toast, a drink, aim */
+    WORLD_ARM_DRINK, /**< hand at the mouth: drinking from what it holds */
+    WORLD_ARM_REACH, /**< arm out forward: a blow, a hand-over, a pick-up */
     WORLD_ARM_COUNT
 } WorldArm;
 
@@ -228,6 +260,13 @@ typedef struct WorldPose {
     WorldArm arm[2];   /**< the figure's left [0] and right [1] arm */
     double mouth_open; /**< 0 closed .. 1 wide, while talking */
     double gesture;    /**< 0..1: a free forearm lifts on a stressed beat */
+    /* What performance (perform.c) adds; all zero is standing still. */
+    bool legs;       /**< place the ankles at foot_m (inverse kinematics) */
+    Vec3 foot_m[2];  /**< each ankle's offset from its rest place, figure
+                          space (x the figure's left, z forward) */
+    double sit;      /**< 0 standing .. 1 seated at seat_y_m */
+    double seat_y_m; /**< seat height under the hips when sitting */
+    double arm_swing_rad[2]; /**< a free arm swung forward (walking) */
 } WorldPose;
 
 /** The syllables of @p line, estimated from the vowel groups of its
@@ -255,6 +294,10 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
                             Vec3 position, Vec3 facing, const WorldPose *pose,
                             uint16_t object_id, WorldMesh *meshes,
                             size_t *count, Vec3 *joints);
+
+/** The rest place of ankle @p li (0 left, 1 right) of a figure of
+ * @p look, in figure space (feet on y = 0, facing +z). */
+Vec3 world_figure_ankle_rest(const WorldFigureLook *look, int li);
 
 /** Where a held prop's grip goes: in the palm of the hand whose wrist and
  * elbow are @p wrist and @p elbow, for a figure @p height_m tall. */
@@ -308,7 +351,18 @@ typedef struct WorldPropWant {
     WorldArm arm;   /**< the holder's arm pose */
     int hand;       /**< the holder's left (0) or right (1) hand */
     const char *on; /**< a surface named with it ("table"), or NULL */
+    bool seat;      /**< someone sits on it: perform.c places it */
 } WorldPropWant;
+
+/** The library prop a single word names ("pistol", "beers"), or NULL. */
+const WorldPropDef *world_prop_word(const char *word);
+
+/** Which wants a call of world_props_place places. */
+typedef enum WorldPropPass {
+    WORLD_PROPS_ALL,
+    WORLD_PROPS_UNHELD, /**< on surfaces and the floor, before the cast moves */
+    WORLD_PROPS_HELD    /**< in hands, once the cast is posed */
+} WorldPropPass;
 
 /** Reads @p scene's action lines for props: nouns, plurals and synonyms
  * of the library, how many ("two cold beers"), and who holds or raises
@@ -327,8 +381,91 @@ struct WorldStage;
  * and for each surface used to @p out (room for @p cap, names static)
  * and returns how many. */
 size_t world_props_place(struct WorldStage *st, const WorldPropWant *wants,
-                         size_t n, const WorldFigure *figures,
-                         size_t figure_count, WorldProp *out, size_t cap);
+                         size_t n, WorldPropPass pass,
+                         const WorldFigure *figures, size_t figure_count,
+                         WorldProp *out, size_t cap);
+
+/* ---- performance from action lines (perform.c) ----------------------- */
+
+/** What an action line has a character do. */
+typedef enum WorldVerb {
+    WORLD_VERB_ENTER,
+    WORLD_VERB_EXIT,
+    WORLD_VERB_SIT,
+    WORLD_VERB_STAND,
+    WORLD_VERB_WALK,
+    WORLD_VERB_RUN,
+    WORLD_VERB_TURN,
+    WORLD_VERB_LOOK,
+    WORLD_VERB_DRINK,
+    WORLD_VERB_PICK,
+    WORLD_VERB_HAND,
+    WORLD_VERB_FALL,
+    WORLD_VERB_HIT,
+    WORLD_VERB_COUNT
+} WorldVerb;
+
+/** One thing one character does, from an action line. */
+typedef struct WorldAct {
+    WorldVerb verb;
+    size_t who;               /**< figure index of the subject */
+    size_t fig;               /**< figure index of the object, or SIZE_MAX */
+    const WorldPropDef *prop; /**< the prop object, or NULL */
+    size_t to;  /**< figure index a prop is handed to, or SIZE_MAX */
+    double t_s; /**< film time the line's beat begins */
+    bool onto;  /**< a sit on the seat the walk before went to */
+} WorldAct;
+
+/** Most acts one scene keeps. */
+#define WORLD_ACT_MAX 64
+
+/** Reads scene @p scene_index's action lines for verbs with their
+ * subject (a cast name, or he/she for the last one named, they for all)
+ * and object, timed by where each line sits among the scene's dialogue
+ * shots. Writes at most @p cap acts in time order; returns how many. */
+size_t world_acts_read(const Production *prod, size_t scene_index,
+                       const WorldFigure *figures, size_t figure_count,
+                       WorldAct *out, size_t cap);
+
+/** Where a character sits down: the seat's centre on the floor, the way
+ * it faces, and its height. */
+typedef struct WorldSeat {
+    size_t fig;
+    Vec3 at;
+    double yaw;
+    double seat_y_m;
+    const WorldPropDef *def; /**< the seat prop, or NULL for a chair */
+    size_t want;             /**< index of the want it uses, or SIZE_MAX */
+} WorldSeat;
+
+/** A character's place and pose at one moment of the performance. */
+typedef struct WorldPerf {
+    Vec3 pos, facing;
+    WorldPose pose; /**< only legs, foot_m, sit, seat_y_m, arm_swing */
+    int arm[2];     /**< a WorldArm forced on each arm, or -1 */
+    size_t look;    /**< figure index looked at, or SIZE_MAX */
+    bool moving;    /**< walking or running now */
+} WorldPerf;
+
+/** Performs figure @p fig's acts up to film time @p t_s from its blocking
+ * place @p home facing @p home_facing around the stage centre @p center
+ * (floor props face it); @p homes holds every figure's, and
+ * @p props the placed props (walk targets). Writes the seats it sits on
+ * (room for @p seat_cap) to @p seats and their number to *seat_count
+ * when @p seats is not NULL. */
+void world_perform(const WorldAct *acts, size_t act_count, size_t fig,
+                   Vec3 center, const Vec3 *homes, const Vec3 *home_facing,
+                   const WorldProp *props, size_t prop_count, double t_s,
+                   WorldPerf *out, WorldSeat *seats, size_t seat_cap,
+                   size_t *seat_count);
+
+/** True for a prop one sits on: chair, stool, sofa, bench, armchair,
+ * bed. */
+bool world_prop_is_seat(const WorldPropDef *d);
+
+/** The film time at which prop act @p a (pick up, hand over) changes
+ * hands. */
+double world_act_handover_s(const WorldAct *a);
 
 /* ---- the set (set.c, set_int.c, set_ext.c) -------------------------- */
 
