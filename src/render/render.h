@@ -1,6 +1,7 @@
 /* render: the sixth stage. A path tracer on Embree 3: traces a Scene seen
- * through a CameraView under a LightRig into a linear HDR Frame with an
- * albedo pass and an object-ID pass, multithreaded over tiles. */
+ * through a CameraView (a thin lens) under a LightRig into a linear HDR
+ * Frame with albedo, ID, normal and depth passes, multithreaded over tiles.
+ * docs/rendering.md describes the material model and light transport. */
 #ifndef AU_RENDER_H
 #define AU_RENDER_H
 
@@ -42,6 +43,9 @@ typedef struct RenderSettings {
     int denoise; /**< non-zero: filter the noise after tracing */
 } RenderSettings;
 
+/** The firefly clamp at exposure 0, in linear radiance. */
+#define RENDER_CLAMP_DEFAULT 8.0
+
 /** Owns the Embree device, reused across frames. */
 typedef struct RenderDevice RenderDevice;
 
@@ -49,6 +53,15 @@ typedef struct RenderDevice RenderDevice;
  * Embree cannot start, AU_ENOMEM. */
 AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
                            RenderDevice **out);
+/** Sets the firefly clamp of every frame traced on @p dev: the largest
+ * radiance one path may bring by two or more scatterings (what the camera
+ * sees and direct light on the first surface are never clamped).
+ * 0, the default, is RENDER_CLAMP_DEFAULT times 2^-exposure_ev of the rig,
+ * so it bites at the same brightness on screen by day and by night; a
+ * very large value turns it off. AU_EINVAL (and no change) when @p clamp
+ * is negative or not a number. (A device setting rather than a
+ * RenderSettings field so positional initialisers keep compiling.) */
+AuStatus render_device_set_clamp(RenderDevice *dev, double clamp);
 /** Frees the device (NULL is accepted) and sets *dev to NULL. */
 void render_device_free(RenderDevice **dev);
 

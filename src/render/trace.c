@@ -1,17 +1,18 @@
 /* render/trace.c: the path tracer. Builds an Embree scene from the world's
- * meshes, then traces each pixel's samples over tiles on all cores, with
- * the sun sampled directly and the sky reached by diffuse bounces. */
+ * meshes, then traces each pixel's samples over tiles on all cores through
+ * a thin lens, with the sun, sky and lamps sampled by multiple importance. */
 #include <stdatomic.h>
 #include <string.h>
 
 #include <embree3/rtcore.h>
 
-#include "render.h"
+#include "render_internal.h"
 
 struct RenderDevice {
     const AuAllocator *alloc;
     BaseDiag *diag;
     RTCDevice device;
+    double clamp;
 };
 
 static void embree_error(void *user, enum RTCError code, const char *str)
@@ -41,6 +42,14 @@ AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
     }
     rtcSetDeviceErrorFunction(dev->device, embree_error, dev);
     *out = dev;
+    return AU_OK;
+}
+
+AuStatus render_device_set_clamp(RenderDevice *dev, double clamp)
+{
+    if (!(clamp >= 0.0))
+        return AU_EINVAL;
+    dev->clamp = clamp;
     return AU_OK;
 }
 
@@ -135,6 +144,34 @@ fail:
     return AU_EINTERNAL;
 }
 
+// The sky as a light: a table of its brightness over cells of equal solid
+// angle (bands of equal height in y times equal steps in azimuth), so a
+// direction can be drawn in proportion to the sky's radiance.
+enum {
+    SKY_NY = 32,
+    SKY_NPHI = 64,
+    SKY_CELLS = SKY_NY * SKY_NPHI,
+    SKY_GUIDE = 1024
+};
+
+typedef struct SkyTable {
+    double cdf[SKY_CELLS]; /**< running sum of the cells' weights, to 1 */
+    /** guide[k]: the first cell whose running sum passes k / SKY_GUIDE,
+     * where the search for a number in that bucket starts. */
+    uint16_t guide[SKY_GUIDE + 1];
+    double weight[SKY_CELLS];
+    double power; /**< the irradiance it gives a plane, roughly */
+} SkyTable;
+
+// Which lights a path vertex chose among, with what probability: the
+// other half of the multiple-importance weight of a BSDF ray that finds
+// one of them.
+typedef struct LightPick {
+    double p_sun;
+    double p_sky;
+    double p_lamp[LIGHT_MAX_LOCAL];
+} LightPick;
+
 typedef struct TraceJob {
     const Scene *scene;
     RTCScene rtc;
@@ -143,13 +180,95 @@ typedef struct TraceJob {
     const RenderSettings *settings;
     Frame *frame;
     int tiles_x;
+    bool bsdf_only;
+    bool random_only;
     double sun_solid_angle;
+    double clamp;
+    SkyTable sky;
     atomic_uint_fast64_t rays;
 } TraceJob;
 
 enum {
-    TILE = 32
+    TILE = 32,
+    // Mirror and glass bounces a path may take beyond max_bounces: enough
+    // to pass through a window or a glass twice.
+    SPECULAR_EXTRA = 8
 };
+
+static double lum(Vec3 c)
+{
+    return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z;
+}
+
+static Vec3 rgb3(const float c[3])
+{
+    return v3((double)c[0], (double)c[1], (double)c[2]);
+}
+
+static void sky_build(SkyTable *t, const LightRig *rig)
+{
+    double sum = 0.0;
+    for (int iy = 0; iy < SKY_NY; iy++)
+        for (int ip = 0; ip < SKY_NPHI; ip++) {
+            double w = 0.0;
+            // Four points per cell catch the sun's glow and the horizon.
+            for (int k = 0; k < 4; k++) {
+                double y = -1.0 + 2.0 * (iy + 0.25 + 0.5 * (k & 1)) / SKY_NY;
+                double phi =
+                    2.0 * BASE_PI * (ip + 0.25 + 0.5 * (k >> 1)) / SKY_NPHI;
+                double r = sqrt(1.0 - y * y);
+                float c[3];
+                light_sky_radiance(rig, v3(r * cos(phi), y, r * sin(phi)), c);
+                double m = (double)(c[0] > c[1] ? (c[0] > c[2] ? c[0] : c[2])
+                                                : (c[1] > c[2] ? c[1] : c[2]));
+                w += m > 0.0 ? m : 0.0;
+            }
+            t->weight[iy * SKY_NPHI + ip] = w * 0.25;
+            sum += w * 0.25;
+            t->cdf[iy * SKY_NPHI + ip] = sum;
+        }
+    // The mean over the sphere times pi: a uniform sky's irradiance.
+    t->power = sum / SKY_CELLS * BASE_PI;
+    for (int i = 0; i < SKY_CELLS; i++) {
+        t->cdf[i] = sum > 0.0 ? t->cdf[i] / sum : 0.0;
+        t->weight[i] = sum > 0.0 ? t->weight[i] / sum : 0.0;
+    }
+    int cell = 0;
+    for (int k = 0; k <= SKY_GUIDE; k++) {
+        double u = (double)k / SKY_GUIDE;
+        while (cell < SKY_CELLS - 1 && t->cdf[cell] <= u)
+            cell++;
+        t->guide[k] = (uint16_t)cell;
+    }
+}
+
+static double sky_pdf(const SkyTable *t, Vec3 d)
+{
+    int iy = (int)((d.y + 1.0) * (0.5 * SKY_NY));
+    iy = iy < 0 ? 0 : iy >= SKY_NY ? SKY_NY - 1 : iy;
+    double phi = atan2(d.z, d.x);
+    if (phi < 0.0)
+        phi += 2.0 * BASE_PI;
+    int ip = (int)(phi * (SKY_NPHI / (2.0 * BASE_PI)));
+    ip = ip < 0 ? 0 : ip >= SKY_NPHI ? SKY_NPHI - 1 : ip;
+    return t->weight[iy * SKY_NPHI + ip] * (SKY_CELLS / (4.0 * BASE_PI));
+}
+
+static Vec3 sky_sample(const SkyTable *t, double u0, double u1, double u2,
+                       double *pdf)
+{
+    int k = (int)(u0 * SKY_GUIDE);
+    k = k < 0 ? 0 : k > SKY_GUIDE ? SKY_GUIDE : k;
+    int lo = t->guide[k];
+    while (lo < SKY_CELLS - 1 && t->cdf[lo] <= u0)
+        lo++;
+    int iy = lo / SKY_NPHI, ip = lo % SKY_NPHI;
+    *pdf = t->weight[lo] * (SKY_CELLS / (4.0 * BASE_PI));
+    double y = -1.0 + (iy + u1) * (2.0 / SKY_NY);
+    double phi = (ip + u2) * (2.0 * BASE_PI / SKY_NPHI);
+    double r = sqrt(1.0 - y * y < 0.0 ? 0.0 : 1.0 - y * y);
+    return v3(r * cos(phi), y, r * sin(phi));
+}
 
 static void init_ray(struct RTCRayHit *rh, Vec3 o, Vec3 d, float tnear)
 {
@@ -189,27 +308,6 @@ static bool occluded(RTCScene rtc, Vec3 o, Vec3 d, float tfar)
     return r.tfar < 0.0f;
 }
 
-// An orthonormal basis around unit normal @p n (Duff et al.'s branchless
-// construction), for turning hemisphere samples into world directions.
-static void basis(Vec3 n, Vec3 *t, Vec3 *b)
-{
-    double sign = n.z >= 0.0 ? 1.0 : -1.0;
-    double a = -1.0 / (sign + n.z);
-    double bb = n.x * n.y * a;
-    *t = v3(1.0 + sign * n.x * n.x * a, sign * bb, -sign * n.x);
-    *b = v3(bb, sign + n.y * n.y * a, -n.y);
-}
-
-static Vec3 cosine_sample(Vec3 n, double u1, double u2)
-{
-    double r = sqrt(u1), phi = 2.0 * BASE_PI * u2;
-    Vec3 t, b;
-    basis(n, &t, &b);
-    double z = sqrt(1.0 - u1 < 0.0 ? 0.0 : 1.0 - u1);
-    return v3_add(v3_add(v3_scale(t, r * cos(phi)), v3_scale(b, r * sin(phi))),
-                  v3_scale(n, z));
-}
-
 // A direction uniformly inside the cone of half-angle acos(cos_max)
 // around @p axis: the sun's disc, or a lamp's sphere seen from a point.
 static Vec3 cone_sample(Vec3 axis, double cos_max, double u1, double u2)
@@ -217,42 +315,135 @@ static Vec3 cone_sample(Vec3 axis, double cos_max, double u1, double u2)
     double cos_t = 1.0 - u1 * (1.0 - cos_max);
     double sin_t = sqrt(1.0 - cos_t * cos_t);
     double phi = 2.0 * BASE_PI * u2;
-    Vec3 t, b;
-    basis(axis, &t, &b);
+    Vec3 n = axis;
+    double sign = n.z >= 0.0 ? 1.0 : -1.0;
+    double a = -1.0 / (sign + n.z);
+    double bb = n.x * n.y * a;
+    Vec3 t = v3(1.0 + sign * n.x * n.x * a, sign * bb, -sign * n.x);
+    Vec3 b = v3(bb, sign + n.y * n.y * a, -n.y);
     return v3_add(
         v3_add(v3_scale(t, sin_t * cos(phi)), v3_scale(b, sin_t * sin(phi))),
         v3_scale(axis, cos_t));
 }
 
-// Next-event estimation toward the director's lamps from point @p p.
-static Vec3 sample_lamps(const TraceJob *job, BaseRng *rng, Vec3 p, Vec3 n,
-                         Vec3 ng, uint64_t *rays)
+// The solid angle lamp @p l fills seen from @p p, 0 from inside it.
+static double lamp_cone(const LightLocal *l, Vec3 p, Vec3 *axis,
+                        double *cos_max, double *dist)
 {
-    Vec3 sum = v3(0, 0, 0);
+    Vec3 to = v3_sub(l->position, p);
+    *dist = v3_len(to);
+    if (*dist <= l->radius_m * 1.001)
+        return 0.0;
+    *axis = v3_scale(to, 1.0 / *dist);
+    double sin_max = l->radius_m / *dist;
+    *cos_max = sqrt(1.0 - sin_max * sin_max);
+    return 2.0 * BASE_PI * (1.0 - *cos_max);
+}
+
+static double power_heuristic(double a, double b)
+{
+    return a * a / (a * a + b * b);
+}
+
+// Chooses which light to sample from @p p in proportion to the light each
+// would bring to a surface facing @p n; false when none can.
+static bool pick_lights(const TraceJob *job, Vec3 p, Vec3 n, LightPick *pick)
+{
     const LightRig *rig = job->rig;
+    double sum = 0.0;
+    double sun_l = lum(rgb3(rig->sun_radiance));
+    pick->p_sun = 0.0;
+    if (sun_l > 0.0 && job->sun_solid_angle > 0.0) {
+        double c = v3_dot(n, rig->sun_dir);
+        pick->p_sun = c > 0.0 ? sun_l * job->sun_solid_angle * c : 0.0;
+    }
+    sum += pick->p_sun;
+    pick->p_sky = job->sky.power;
+    sum += pick->p_sky;
     for (size_t k = 0; k < rig->local_count; k++) {
         const LightLocal *l = &rig->locals[k];
-        double u1 = base_rng_uniform(rng), u2 = base_rng_uniform(rng);
-        Vec3 to = v3_sub(l->position, p);
-        double dist = v3_len(to);
-        if (dist <= l->radius_m * 1.001)
-            continue;
-        double sin_max = l->radius_m / dist;
-        double cos_max = sqrt(1.0 - sin_max * sin_max);
-        Vec3 ld = cone_sample(v3_scale(to, 1.0 / dist), cos_max, u1, u2);
-        double cos_l = v3_dot(n, ld);
-        if (cos_l <= 0.0 || v3_dot(ng, ld) <= 0.0)
-            continue;
-        (*rays)++;
-        if (occluded(job->rtc, p, ld, (float)(dist - l->radius_m)))
-            continue;
-        double k_omega = cos_l * 2.0 * BASE_PI * (1.0 - cos_max) / BASE_PI;
-        sum = v3_add(sum,
-                     v3_scale(v3((double)l->radiance[0], (double)l->radiance[1],
-                                 (double)l->radiance[2]),
-                              k_omega));
+        Vec3 axis;
+        double cos_max, dist;
+        double omega = lamp_cone(l, p, &axis, &cos_max, &dist);
+        double w = 0.0;
+        if (omega > 0.0) {
+            // The sphere's far rim may show above a surface facing away
+            // from its centre.
+            double c = v3_dot(n, axis) + sqrt(1.0 - cos_max * cos_max);
+            w = c > 0.0 ? lum(rgb3(l->radiance)) * omega * c : 0.0;
+        }
+        pick->p_lamp[k] = w;
+        sum += w;
     }
-    return sum;
+    if (!(sum > 0.0))
+        return false;
+    pick->p_sun /= sum;
+    pick->p_sky /= sum;
+    for (size_t k = 0; k < rig->local_count; k++)
+        pick->p_lamp[k] /= sum;
+    return true;
+}
+
+// Draws a light direction from @p p: sets *dir, *radiance, *max_dist and
+// returns the density over solid angle (selection included), 0 if none.
+static double sample_light(const TraceJob *job, const LightPick *pick, Vec3 p,
+                           const double u[3], Vec3 *dir, Vec3 *radiance,
+                           float *max_dist)
+{
+    const LightRig *rig = job->rig;
+    double u0 = u[0];
+    *max_dist = 1e30f;
+    if (u0 < pick->p_sun) {
+        *dir = cone_sample(rig->sun_dir, rig->sun_cos_radius, u[1], u[2]);
+        *radiance = rgb3(rig->sun_radiance);
+        return pick->p_sun / job->sun_solid_angle;
+    }
+    u0 -= pick->p_sun;
+    if (u0 < pick->p_sky || rig->local_count == 0) {
+        if (!(pick->p_sky > 0.0))
+            return 0.0;
+        // The first draw picked the sky; rescaled, it picks the cell.
+        double uc = u0 / pick->p_sky;
+        double pdf;
+        *dir = sky_sample(&job->sky, uc < 1.0 ? uc : 0.999999999, u[1], u[2],
+                          &pdf);
+        float c[3];
+        light_sky_radiance(rig, *dir, c);
+        *radiance = rgb3(c);
+        return pick->p_sky * pdf;
+    }
+    u0 -= pick->p_sky;
+    size_t k = 0;
+    while (k + 1 < rig->local_count && u0 >= pick->p_lamp[k]) {
+        u0 -= pick->p_lamp[k];
+        k++;
+    }
+    if (!(pick->p_lamp[k] > 0.0))
+        return 0.0;
+    const LightLocal *l = &rig->locals[k];
+    Vec3 axis;
+    double cos_max, dist;
+    double omega = lamp_cone(l, p, &axis, &cos_max, &dist);
+    if (!(omega > 0.0))
+        return 0.0;
+    *dir = cone_sample(axis, cos_max, u[1], u[2]);
+    *radiance = rgb3(l->radiance);
+    *max_dist = (float)(dist - l->radius_m);
+    return pick->p_lamp[k] / omega;
+}
+
+// Where a ray meets a lamp's sphere from outside, or a negative number.
+static double lamp_hit(const LightLocal *l, Vec3 o, Vec3 d)
+{
+    Vec3 oc = v3_sub(o, l->position);
+    double b = v3_dot(oc, d);
+    double c = v3_dot(oc, oc) - l->radius_m * l->radius_m;
+    if (c <= 0.0)
+        return -1.0;
+    double disc = b * b - c;
+    if (disc < 0.0)
+        return -1.0;
+    return -b - sqrt(disc);
 }
 
 static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
@@ -274,11 +465,6 @@ static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
         v3((double)rh->hit.Ng_x, (double)rh->hit.Ng_y, (double)rh->hit.Ng_z));
 }
 
-// The largest radiance one indirect sample may carry: clamping removes the
-// rare bright outliers (fireflies) that few samples cannot average away.
-#define INDIRECT_CLAMP 8.0
-
-// Traces one camera path; writes the first hit's albedo and object ID.
 // The first hit's surface, as the passes and the denoiser see it.
 typedef struct FirstHit {
     float albedo[3];
@@ -287,93 +473,238 @@ typedef struct FirstHit {
     uint16_t id;
 } FirstHit;
 
-static Vec3 trace_path(TraceJob *job, BaseRng *rng, Vec3 origin, Vec3 dir,
-                       FirstHit *first, uint64_t *rays)
+// Where a path's random numbers come from: the camera sample's Sobol
+// groups for the first vertex, where stratification pays most, and the
+// pixel's generator beyond it.
+typedef struct PathRandom {
+    BaseRng *rng;
+    const double *light0; /**< 3 numbers: light choice, direction */
+    const double *bsdf0;  /**< 3 numbers: lobe choice, direction */
+} PathRandom;
+
+static void draw3(BaseRng *rng, double out[3])
+{
+    // Draws are sequenced explicitly: argument order is unspecified in
+    // C, and the frame must not depend on the compiler.
+    out[0] = base_rng_uniform(rng);
+    out[1] = base_rng_uniform(rng);
+    out[2] = base_rng_uniform(rng);
+}
+
+// Adds @p c to @p sum, capped at @p clamp in its largest channel when it
+// reached the camera by more than one scattering.
+static Vec3 add_light(Vec3 sum, Vec3 c, int scatters, double clamp)
+{
+    if (scatters >= 2) {
+        double m =
+            c.x > c.y ? (c.x > c.z ? c.x : c.z) : (c.y > c.z ? c.y : c.z);
+        if (m > clamp)
+            c = v3_scale(c, clamp / m);
+    }
+    return v3_add(sum, c);
+}
+
+static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
+                       Vec3 dir, FirstHit *first, uint64_t *rays)
 {
     const LightRig *rig = job->rig;
+    const int max_bounces = job->settings->max_bounces;
     Vec3 radiance = v3(0, 0, 0);
-    Vec3 throughput = v3(1, 1, 1);
+    Vec3 thr = v3(1, 1, 1);
     struct RTCIntersectContext ctx;
     rtcInitIntersectContext(&ctx);
-    for (int depth = 0; depth <= job->settings->max_bounces + 0; depth++) {
+    // The previous vertex's BSDF density (0: the camera or a mirror, whose
+    // rays take the whole light they find), its light choice and place.
+    double prev_pdf = 0.0;
+    LightPick pick;
+    memset(&pick, 0, sizeof pick);
+    Vec3 prev_p = origin;
+    int bounces = 0;
+    bool collect_only = false;
+    for (int v = 0; v <= max_bounces + SPECULAR_EXTRA; v++) {
         struct RTCRayHit rh;
-        init_ray(&rh, origin, dir, depth == 0 ? 0.0f : 1e-4f);
+        init_ray(&rh, origin, dir, v == 0 ? 0.0f : 1e-4f);
         rtcIntersect1(job->rtc, &ctx, &rh);
         (*rays)++;
-        if (rh.hit.geomID == RTC_INVALID_GEOMETRY_ID) {
+        bool hit = rh.hit.geomID != RTC_INVALID_GEOMETRY_ID;
+        double tfar = hit ? (double)rh.ray.tfar : 1e30;
+        // The director's lamps light the set but do not show on camera.
+        for (size_t k = 0; v > 0 && k < rig->local_count; k++) {
+            const LightLocal *l = &rig->locals[k];
+            double t = lamp_hit(l, origin, dir);
+            if (t <= 0.0 || t >= tfar)
+                continue;
+            double w = 1.0;
+            if (prev_pdf > 0.0) {
+                Vec3 axis;
+                double cos_max, dist;
+                double omega = lamp_cone(l, prev_p, &axis, &cos_max, &dist);
+                double pl = omega > 0.0 ? pick.p_lamp[k] / omega : 0.0;
+                w = power_heuristic(prev_pdf, pl);
+            }
+            radiance =
+                add_light(radiance, v3_scale(v3_mul(thr, rgb3(l->radiance)), w),
+                          v, job->clamp);
+        }
+        if (!hit) {
             float sky[3];
             light_sky_radiance(rig, dir, sky);
-            Vec3 l = v3((double)sky[0], (double)sky[1], (double)sky[2]);
-            if (depth == 0 && v3_dot(dir, rig->sun_dir) >= rig->sun_cos_radius)
-                l = v3_add(l, v3((double)rig->sun_radiance[0],
-                                 (double)rig->sun_radiance[1],
-                                 (double)rig->sun_radiance[2]));
-            Vec3 c = v3_mul(throughput, l);
-            if (depth > 0) {
-                double m = c.x > c.y ? (c.x > c.z ? c.x : c.z)
-                                     : (c.y > c.z ? c.y : c.z);
-                if (m > INDIRECT_CLAMP)
-                    c = v3_scale(c, INDIRECT_CLAMP / m);
+            double w = prev_pdf > 0.0
+                           ? power_heuristic(
+                                 prev_pdf, pick.p_sky * sky_pdf(&job->sky, dir))
+                           : 1.0;
+            Vec3 l = v3_scale(rgb3(sky), w);
+            if (job->sun_solid_angle > 0.0 &&
+                v3_dot(dir, rig->sun_dir) >= rig->sun_cos_radius) {
+                double ws =
+                    prev_pdf > 0.0
+                        ? power_heuristic(prev_pdf,
+                                          pick.p_sun / job->sun_solid_angle)
+                        : 1.0;
+                l = v3_add(l, v3_scale(rgb3(rig->sun_radiance), ws));
             }
-            radiance = v3_add(radiance, c);
+            radiance = add_light(radiance, v3_mul(thr, l), v, job->clamp);
             break;
         }
         const WorldMesh *m = &job->scene->meshes[rh.hit.geomID];
-        Vec3 alb =
-            v3((double)m->material.albedo[0], (double)m->material.albedo[1],
-               (double)m->material.albedo[2]);
+        const WorldMaterial *mat = &m->material;
+        if (mat->emission[0] > 0.0f || mat->emission[1] > 0.0f ||
+            mat->emission[2] > 0.0f)
+            radiance = add_light(radiance, v3_mul(thr, rgb3(mat->emission)), v,
+                                 job->clamp);
+        if (collect_only)
+            break;
         Vec3 n = shading_normal(m, &rh);
         Vec3 ng = v3_norm(
             v3((double)rh.hit.Ng_x, (double)rh.hit.Ng_y, (double)rh.hit.Ng_z));
-        if (v3_dot(ng, dir) > 0.0)
+        bool entering = v3_dot(ng, dir) < 0.0;
+        if (!entering)
             ng = v3_scale(ng, -1.0);
         if (v3_dot(n, ng) < 0.0)
             n = v3_scale(n, -1.0);
-        if (depth == 0) {
-            memcpy(first->albedo, m->material.albedo, sizeof first->albedo);
+        if (v == 0) {
+            memcpy(first->albedo, mat->albedo, sizeof first->albedo);
             first->normal[0] = (float)n.x;
             first->normal[1] = (float)n.y;
             first->normal[2] = (float)n.z;
             first->depth = rh.ray.tfar;
             first->id = m->object_id;
         }
-        Vec3 hit = v3_add(origin, v3_scale(dir, (double)rh.ray.tfar));
+        Vec3 wo = v3_scale(dir, -1.0);
+        RenderBsdf bsdf;
+        if (!render_bsdf_init(&bsdf, mat, n, wo, entering))
+            break;
+        Vec3 hitp = v3_add(origin, v3_scale(dir, (double)rh.ray.tfar));
         // Lift the next rays' origin off the surface along the geometric
         // normal, scaled to the distance so large sets do not self-shadow.
         double eps = 1e-4 * (1.0 + (double)rh.ray.tfar * 0.01);
-        Vec3 p = v3_add(hit, v3_scale(ng, eps));
-
-        // Draws are sequenced explicitly: argument order is unspecified in
-        // C, and the frame must not depend on the compiler.
-        double su1 = base_rng_uniform(rng);
-        double su2 = base_rng_uniform(rng);
-        Vec3 ls = cone_sample(rig->sun_dir, rig->sun_cos_radius, su1, su2);
-        double cos_l = v3_dot(n, ls);
-        if (cos_l > 0.0 && v3_dot(ng, ls) > 0.0) {
-            (*rays)++;
-            if (!occluded(job->rtc, p, ls, 1e30f)) {
-                double k = cos_l * job->sun_solid_angle / BASE_PI;
-                Vec3 sun = v3((double)rig->sun_radiance[0],
-                              (double)rig->sun_radiance[1],
-                              (double)rig->sun_radiance[2]);
-                radiance =
-                    v3_add(radiance,
-                           v3_scale(v3_mul(v3_mul(throughput, alb), sun), k));
+        Vec3 p = v3_add(hitp, v3_scale(ng, eps));
+        bool last = bounces >= max_bounces;
+        bool smooth_lobes = bsdf.p_diffuse > 0.0 ||
+                            (!bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0);
+        double u[3];
+        if (v == 0)
+            memcpy(u, pr->light0, sizeof u);
+        else
+            draw3(pr->rng, u);
+        if (!job->bsdf_only && smooth_lobes && pick_lights(job, p, n, &pick)) {
+            Vec3 ld = v3(0, 0, 0), le = v3(0, 0, 0);
+            float maxd;
+            double pl = sample_light(job, &pick, p, u, &ld, &le, &maxd);
+            double pb;
+            Vec3 f = pl > 0.0 && v3_dot(ld, ng) > 0.0
+                         ? render_bsdf_eval(&bsdf, wo, ld, &pb)
+                         : v3(0, 0, 0);
+            if (f.x + f.y + f.z > 0.0) {
+                (*rays)++;
+                if (!occluded(job->rtc, p, ld, maxd)) {
+                    double w = last ? 1.0 : power_heuristic(pl, pb);
+                    Vec3 c = v3_scale(v3_mul(v3_mul(thr, f), le), w / pl);
+                    radiance = add_light(radiance, c, v + 1, job->clamp);
+                }
             }
+        } else {
+            memset(&pick, 0, sizeof pick);
         }
-        if (rig->local_count)
-            radiance = v3_add(radiance,
-                              v3_mul(v3_mul(throughput, alb),
-                                     sample_lamps(job, rng, p, n, ng, rays)));
-        throughput = v3_mul(throughput, alb);
-        double bu1 = base_rng_uniform(rng);
-        double bu2 = base_rng_uniform(rng);
-        dir = cosine_sample(n, bu1, bu2);
-        if (v3_dot(dir, ng) <= 0.0)
+        // With light sampling, the last vertex only goes on through a
+        // mirror or glass lobe.
+        if (last && !job->bsdf_only && bsdf.p_glass <= 0.0 &&
+            !(bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0))
             break;
-        origin = p;
+        if (v == 0)
+            memcpy(u, pr->bsdf0, sizeof u);
+        else
+            draw3(pr->rng, u);
+        Vec3 wi, weight;
+        double pdf;
+        if (!render_bsdf_sample(&bsdf, wo, u, &wi, &weight, &pdf))
+            break;
+        if (pdf > 0.0) {
+            // A smooth lobe's light was all taken by light sampling at
+            // the last vertex; without light sampling the next hit only
+            // collects what it finds.
+            if (last && !job->bsdf_only)
+                break;
+            collect_only = last;
+            bounces++;
+        }
+        double side = v3_dot(wi, ng);
+        // Only glass may send a path through the surface.
+        if (side == 0.0 || (side < 0.0 && !(bsdf.glass > 0.0)))
+            break;
+        thr = v3_mul(thr, weight);
+        double q = thr.x > thr.y ? (thr.x > thr.z ? thr.x : thr.z)
+                                 : (thr.y > thr.z ? thr.y : thr.z);
+        if (v >= 1 && q < 1.0) {
+            // Russian roulette past the first bounce: a path that carries
+            // little light ends early, the survivors carry its share, and
+            // a path at full strength (glass, white walls) always goes on.
+            if (base_rng_uniform(pr->rng) >= q)
+                break;
+            thr = v3_scale(thr, 1.0 / q);
+        }
+        prev_pdf = pdf;
+        prev_p = p;
+        origin = side > 0.0 ? p : v3_sub(hitp, v3_scale(ng, eps));
+        dir = wi;
     }
     return radiance;
+}
+
+// A point on the lens aperture of radius 1: a disc, or a regular polygon
+// of @p blades sides with a corner straight up, drawn uniformly.
+static void lens_sample(int blades, double u1, double u2, double *x, double *y)
+{
+    if (blades < 3) {
+        // Shirley's concentric map keeps the sampler's strata compact.
+        double a = 2.0 * u1 - 1.0, b = 2.0 * u2 - 1.0;
+        double r, phi;
+        if (a == 0.0 && b == 0.0) {
+            *x = *y = 0.0;
+            return;
+        }
+        if (fabs(a) > fabs(b)) {
+            r = a;
+            phi = BASE_PI / 4.0 * (b / a);
+        } else {
+            r = b;
+            phi = BASE_PI / 2.0 - BASE_PI / 4.0 * (a / b);
+        }
+        *x = r * cos(phi);
+        *y = r * sin(phi);
+        return;
+    }
+    // One triangle of the polygon by the first number's integer part,
+    // a uniform point in it by the rest.
+    double f = u1 * blades;
+    int k = (int)f;
+    k = k >= blades ? blades - 1 : k;
+    double v = f - k;
+    double step = 2.0 * BASE_PI / blades;
+    double a0 = BASE_PI / 2.0 + k * step, a1 = a0 + step;
+    double s = sqrt(u2);
+    *x = s * ((1.0 - v) * cos(a0) + v * cos(a1));
+    *y = s * ((1.0 - v) * sin(a0) + v * sin(a1));
 }
 
 static AuStatus trace_tile(void *user, size_t index, int thread)
@@ -390,36 +721,97 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     uint64_t rays = 0;
     double half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
     double half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
+    // A thin lens: the aperture's diameter is the focal length over the
+    // f-number, in metres; rays through one pixel meet on the focus plane.
+    bool lens = view->f_stop > 0.0 && view->focus_m > 0.0;
+    double lens_r_m = lens ? view->focal_mm / view->f_stop * 0.5e-3 : 0.0;
     uint64_t frame_key =
         base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
     for (int y = ty; y < y1; y++) {
         for (int x = tx; x < x1; x++) {
             size_t pix = (size_t)y * (size_t)f->width + (size_t)x;
+            uint64_t pix_key = base_hash_mix(frame_key, pix);
             BaseRng rng;
-            base_rng_seed(&rng, base_hash_mix(frame_key, pix), 0x5eed);
+            base_rng_seed(&rng, pix_key, 0x5eed);
             Vec3 sum = v3(0, 0, 0);
             double lum_sum = 0.0, lum_sq = 0.0;
             FirstHit centre;
             memset(&centre, 0, sizeof centre);
+            // Through an open lens the denoiser's guides are averaged over
+            // the samples, so they blur with the picture: one sample's
+            // guide would mark a noisy edge inside every out-of-focus one.
+            Vec3 guide_alb = v3(0, 0, 0), guide_n = v3(0, 0, 0);
+            double guide_depth = 0.0;
+            int guide_hits = 0;
             for (int s = 0; s < rs->samples; s++) {
+                // Three Sobol groups: the film and lens position, the
+                // first vertex's light choice and direction, and its lobe
+                // choice and direction.
+                double cam[4], light0[4], bsdf0[4];
+                if (job->random_only) {
+                    for (int k = 0; k < 4; k++)
+                        cam[k] = base_rng_uniform(&rng);
+                    for (int k = 0; k < 4; k++)
+                        light0[k] = base_rng_uniform(&rng);
+                    for (int k = 0; k < 4; k++)
+                        bsdf0[k] = base_rng_uniform(&rng);
+                } else {
+                    uint32_t n = (uint32_t)rs->samples;
+                    render_sobol_point((uint32_t)s, n, pix_key, cam);
+                    render_sobol_point((uint32_t)s, n, pix_key + 1, light0);
+                    render_sobol_point((uint32_t)s, n, pix_key + 2, bsdf0);
+                }
                 // Sample 0 goes through the pixel centre, so the albedo
                 // and ID passes are crisp and exactly repeatable.
-                double jx = s == 0 ? 0.5 : base_rng_uniform(&rng);
-                double jy = s == 0 ? 0.5 : base_rng_uniform(&rng);
+                double jx = s == 0 ? 0.5 : cam[0];
+                double jy = s == 0 ? 0.5 : cam[1];
                 double sx = ((x + jx) / f->width * 2.0 - 1.0) * half_w;
                 double sy = (1.0 - (y + jy) / f->height * 2.0) * half_h;
-                Vec3 d = v3_norm(
-                    v3_add(view->forward, v3_add(v3_scale(view->right, sx),
-                                                 v3_scale(view->up, sy))));
+                Vec3 d = v3_add(view->forward, v3_add(v3_scale(view->right, sx),
+                                                      v3_scale(view->up, sy)));
+                Vec3 o = view->position;
+                if (lens) {
+                    double lx, ly;
+                    lens_sample(view->blades, cam[2], cam[3], &lx, &ly);
+                    Vec3 focus = v3_add(o, v3_scale(d, view->focus_m));
+                    o = v3_add(o, v3_add(v3_scale(view->right, lx * lens_r_m),
+                                         v3_scale(view->up, ly * lens_r_m)));
+                    d = v3_sub(focus, o);
+                }
+                d = v3_norm(d);
+                PathRandom pr = { &rng, light0, bsdf0 };
                 FirstHit hit;
                 memset(&hit, 0, sizeof hit);
-                Vec3 c = trace_path(job, &rng, view->position, d, &hit, &rays);
+                Vec3 c = trace_path(job, &pr, o, d, &hit, &rays);
                 sum = v3_add(sum, c);
-                double l = 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z;
+                double l = lum(c);
                 lum_sum += l;
                 lum_sq += l * l;
                 if (s == 0)
                     centre = hit;
+                if (lens && hit.depth > 0.0f) {
+                    guide_alb = v3_add(guide_alb, rgb3(hit.albedo));
+                    guide_n = v3_add(guide_n, rgb3(hit.normal));
+                    guide_depth += (double)hit.depth;
+                    guide_hits++;
+                } else if (lens) {
+                    // The sky counts as white facing the lens, so a pixel
+                    // the blur half fills with sky divides out as much of
+                    // it as its neighbours do.
+                    guide_alb = v3_add(guide_alb, v3(1, 1, 1));
+                    guide_n = v3_sub(guide_n, d);
+                }
+            }
+            if (lens && guide_hits > 0) {
+                double k = 1.0 / guide_hits, ka = 1.0 / rs->samples;
+                Vec3 n = v3_norm(guide_n);
+                centre.albedo[0] = (float)(guide_alb.x * ka);
+                centre.albedo[1] = (float)(guide_alb.y * ka);
+                centre.albedo[2] = (float)(guide_alb.z * ka);
+                centre.normal[0] = (float)n.x;
+                centre.normal[1] = (float)n.y;
+                centre.normal[2] = (float)n.z;
+                centre.depth = (float)(guide_depth * k);
             }
             double inv = 1.0 / rs->samples;
             f->rgb[3 * pix + 0] = (float)(sum.x * inv);
@@ -439,34 +831,63 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     return AU_OK;
 }
 
+static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
+                            const CameraView *view, const LightRig *rig,
+                            const RenderSettings *settings, Frame *frame,
+                            uint64_t *rays, unsigned mode)
+{
+    if (settings->samples < 1 || settings->max_bounces < 0 || !frame->rgb)
+        return AU_EINVAL;
+    // The sky table is large for a stack shared with Embree's traversal.
+    TraceJob *job = base_calloc(dev->alloc, 1, sizeof *job);
+    if (!job)
+        return AU_ENOMEM;
+    RTCScene rtc = NULL;
+    AuStatus st = build_scene(dev, scene, &rtc);
+    if (st != AU_OK) {
+        base_free(dev->alloc, job);
+        return st;
+    }
+    job->scene = scene;
+    job->rtc = rtc;
+    job->view = view;
+    job->rig = rig;
+    job->settings = settings;
+    job->frame = frame;
+    job->bsdf_only = (mode & RENDER_MODE_BSDF_ONLY) != 0;
+    job->random_only = (mode & RENDER_MODE_RANDOM) != 0;
+    job->tiles_x = (frame->width + TILE - 1) / TILE;
+    int tiles_y = (frame->height + TILE - 1) / TILE;
+    job->sun_solid_angle = 2.0 * BASE_PI * (1.0 - rig->sun_cos_radius);
+    job->clamp = dev->clamp > 0.0
+                     ? dev->clamp
+                     : RENDER_CLAMP_DEFAULT * pow(2.0, -rig->exposure_ev);
+    sky_build(&job->sky, rig);
+    atomic_init(&job->rays, 0);
+    st = base_parallel_for(settings->threads,
+                           (size_t)job->tiles_x * (size_t)tiles_y, trace_tile,
+                           job);
+    rtcReleaseScene(rtc);
+    if (rays)
+        *rays += atomic_load(&job->rays);
+    base_free(dev->alloc, job);
+    return st;
+}
+
+AuStatus render_frame_mode(RenderDevice *dev, const Scene *scene,
+                           const CameraView *view, const LightRig *rig,
+                           const RenderSettings *settings, Frame *frame,
+                           unsigned mode)
+{
+    return frame_trace(dev, scene, view, rig, settings, frame, NULL, mode);
+}
+
 AuStatus render_frame(RenderDevice *dev, const Scene *scene,
                       const CameraView *view, const LightRig *rig,
                       const RenderSettings *settings, Frame *frame,
                       uint64_t *rays)
 {
-    if (settings->samples < 1 || settings->max_bounces < 0 || !frame->rgb)
-        return AU_EINVAL;
-    RTCScene rtc = NULL;
-    AuStatus st = build_scene(dev, scene, &rtc);
-    if (st != AU_OK)
-        return st;
-    TraceJob job;
-    job.scene = scene;
-    job.rtc = rtc;
-    job.view = view;
-    job.rig = rig;
-    job.settings = settings;
-    job.frame = frame;
-    job.tiles_x = (frame->width + TILE - 1) / TILE;
-    int tiles_y = (frame->height + TILE - 1) / TILE;
-    job.sun_solid_angle = 2.0 * BASE_PI * (1.0 - rig->sun_cos_radius);
-    atomic_init(&job.rays, 0);
-    st = base_parallel_for(settings->threads,
-                           (size_t)job.tiles_x * (size_t)tiles_y, trace_tile,
-                           &job);
-    rtcReleaseScene(rtc);
-    if (rays)
-        *rays += atomic_load(&job.rays);
+    AuStatus st = frame_trace(dev, scene, view, rig, settings, frame, rays, 0);
     if (st == AU_OK && settings->denoise)
         st = render_denoise(frame, settings->threads);
     return st;

@@ -54,6 +54,7 @@ static void free_scene(Scene *s)
 static CameraView make_view(void)
 {
     CameraView v;
+    memset(&v, 0, sizeof v);
     v.position = v3(0, 3.0, 4.0);
     v.forward = v3_norm(v3_sub(v3(0, 0.5, 0), v.position));
     v.right = v3_norm(v3_cross(v.forward, v3(0, 1, 0)));
