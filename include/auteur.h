@@ -172,6 +172,17 @@ AU_API void au_string_free(char **s);
 AU_API AuStatus au_project_lint(AuContext *ctx, const AuProject *project,
                                 size_t *problems);
 
+/** au_project_lint, then writes to @p out_path (atomically) a copy of the
+ * script with each problem shot's note rewritten to the nearest shot that
+ * fixes it (another lens, a size a step or two away, the other side of
+ * the line, eye level, a slower move or none), everything else byte for
+ * byte. *problems gets the problems found, *left those the copy still
+ * has, *fixed the difference. AU_EINVAL for a project planned from a
+ * prompt, AU_EIO when the copy cannot be written. */
+AU_API AuStatus au_project_lint_fix(AuContext *ctx, const AuProject *project,
+                                    const char *out_path, size_t *problems,
+                                    size_t *fixed, size_t *left);
+
 /** Describes, as JSON, what @p variation (the same script planned with
  * another seed) changed against @p base, shot by shot; free the text with
  * au_string_free. */
@@ -187,7 +198,37 @@ typedef struct AuRenderOptions {
     int samples;        /**< path-traced samples per pixel, 1..4096 */
     int preview;        /**< non-zero: few samples, direct light only */
     double max_seconds; /**< stop the video after this long; 0 = whole */
+    /* The grade (docs/grading.md); zero for each is the default. */
+    int tonemap;            /**< an AuTonemap */
+    double white_balance_k; /**< scene white in kelvin, 1000..40000; 0 =
+                                 daylight (D65), so tungsten shows warm */
+    double exposure_ev;     /**< added to the exposure, -16..16 */
+    int auto_exposure;      /**< an AuMeter: meter each frame to grey */
+    double grain;           /**< film grain strength, 0..1 */
+    double bloom;           /**< wide glow of the whole image, 0..1 */
+    double halation;        /**< red-orange glow round highlights, 0..1 */
+    double aberration;      /**< radial chromatic aberration, 0..1 */
+    const char *lut_path;   /**< a .cube 3D LUT applied after the look */
+    double reframe_aspect;  /**< au_render_still only: 0, or the still's
+                                 aspect (width / height, 0.2..5), cropped
+                                 round the shot's subject */
+    int reframe_letterbox;  /**< non-zero: letterbox or pillarbox into
+                                 reframe_aspect instead of cropping */
 } AuRenderOptions;
+
+/** Tone curves for AuRenderOptions.tonemap. */
+typedef enum AuTonemap {
+    AU_TONEMAP_FILMIC = 0, /**< auteur's filmic curve (default) */
+    AU_TONEMAP_ACES = 1,   /**< a fit of ACES RRT+ODT, in AP1 */
+    AU_TONEMAP_AGX = 2     /**< AgX-style log sigmoid */
+} AuTonemap;
+
+/** Metering for AuRenderOptions.auto_exposure. */
+typedef enum AuMeter {
+    AU_METER_OFF = 0,     /**< the lighting's own exposure */
+    AU_METER_AVERAGE = 1, /**< average log luminance to 0.18 */
+    AU_METER_CENTER = 2   /**< centre-weighted */
+} AuMeter;
 
 /** Fills @p opts with 1280x536 (2.39:1), 24 fps, seed 1, 16 samples. */
 AU_API void au_render_options_default(AuRenderOptions *opts);
@@ -224,6 +265,18 @@ AU_API AuStatus au_render_still(AuContext *ctx, const AuProject *project,
 AU_API AuStatus au_render_frame(AuContext *ctx, const AuProject *project,
                                 const AuRenderOptions *opts, size_t shot_index,
                                 double at_s, uint8_t *rgb8);
+
+/** Exports shot @p shot_index (0-based) as a glTF 2.0 binary (.glb) at
+ * @p glb_path, atomically: the world as it stands @p at_s seconds into
+ * the shot (meshes and metallic-roughness materials), the camera resting
+ * at @p at_s with its move over the whole shot sampled at opts->fps, the
+ * sun and the director's lamps (KHR_lights_punctual) and the sky colour
+ * in the scene's extras (docs/gltf.md). opts->width / opts->height gives
+ * the aspect ratio. Fails with AU_EINVAL (shot, time, options), AU_ESYNTAX
+ * (the shot cannot be framed), AU_EIO, AU_ENOMEM. */
+AU_API AuStatus au_export_gltf(AuContext *ctx, const AuProject *project,
+                               const AuRenderOptions *opts, size_t shot_index,
+                               double at_s, const char *glb_path);
 
 /** Writes a contact sheet PNG at @p path: @p rows x @p cols tiles of
  * @p tile_w x @p tile_h packed 8-bit RGB (row-major; NULL leaves a gap),

@@ -1,6 +1,7 @@
 /* api/api.c: libauteur's public face (include/auteur.h). Runs the stages in
  * pipeline order: script -> direct -> world -> camera -> light -> render ->
  * grade -> deliver, and owns what crosses between them. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@ struct AuProject {
     AuContext *ctx;
     ScriptDoc *doc;
     Production *prod;
+    char *source; // the script's bytes, for lint --fix to copy; or NULL
+    size_t source_len;
 };
 
 const char *au_version(void)
@@ -136,6 +139,15 @@ AuStatus au_project_load_buffer(AuContext *ctx, const char *name,
                                 ctx->seed_given, &p->prod);
     if (st == AU_OK)
         warn_world(ctx, p->prod);
+    if (st == AU_OK) {
+        p->source = base_calloc(&ctx->alloc, size + 1, 1);
+        if (p->source) {
+            memcpy(p->source, data, size);
+            p->source_len = size;
+        } else {
+            st = AU_ENOMEM;
+        }
+    }
     if (st != AU_OK) {
         au_project_free(&p);
         return st;
@@ -190,6 +202,7 @@ void au_project_free(AuProject **project)
     AuProject *p = *project;
     direct_production_free(&p->prod);
     script_doc_free(&p->doc);
+    base_free(&p->ctx->alloc, p->source);
     base_free(&p->ctx->alloc, p);
     *project = NULL;
 }
@@ -278,6 +291,81 @@ AuStatus au_project_lint(AuContext *ctx, const AuProject *project,
                        project->prod->seed, problems);
 }
 
+AuStatus au_project_lint_fix(AuContext *ctx, const AuProject *project,
+                             const char *out_path, size_t *problems,
+                             size_t *fixed, size_t *left)
+{
+    const AuAllocator *a = &ctx->alloc;
+    *problems = *fixed = *left = 0;
+    if (!project->source) {
+        AuSrcLoc loc = { "prompt", 1, 1 };
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "lint-fix-prompt",
+                  "lint --fix rewrites a script's notes; a prompt has none");
+        return AU_EINVAL;
+    }
+    CameraLintFix *fixes = NULL;
+    size_t count = 0;
+    AuStatus st =
+        camera_lint_fix(a, &ctx->diag, project->prod, project->prod->seed,
+                        problems, &fixes, &count);
+    size_t *idx = NULL;
+    DirectShot *shots = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    if (st == AU_OK) {
+        idx = base_calloc(a, count + 1, sizeof *idx);
+        shots = base_calloc(a, count + 1, sizeof *shots);
+        st = idx && shots ? AU_OK : AU_ENOMEM;
+    }
+    for (size_t k = 0; st == AU_OK && k < count; k++) {
+        idx[k] = fixes[k].shot;
+        shots[k] = fixes[k].fixed;
+    }
+    if (st == AU_OK)
+        st = direct_script_rewrite(a, project->prod, project->source,
+                                   project->source_len, idx, shots, count,
+                                   &text, &len);
+    // What is left is what the fixed copy still shows.
+    if (st == AU_OK) {
+        ScriptDoc *doc = NULL;
+        Production *prod = NULL;
+        st = script_parse(a, NULL, out_path, text, len, &doc);
+        if (st == AU_OK)
+            st = direct_plan_seeded(a, NULL, doc, project->prod->seed, true,
+                                    &prod);
+        if (st == AU_OK)
+            st = camera_lint(a, NULL, prod, prod->seed, left);
+        direct_production_free(&prod);
+        script_doc_free(&doc);
+        if (st == AU_ESYNTAX)
+            st = AU_EINTERNAL;
+    }
+    if (st == AU_OK) {
+        BaseAtomicFile file;
+        st = base_atomic_begin(&file, out_path);
+        FILE *f = st == AU_OK ? fopen(file.tmp, "wb") : NULL;
+        if (st == AU_OK && !f) {
+            AuSrcLoc loc = { out_path, 0, 0 };
+            base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "io",
+                      "cannot write %s: %s", out_path, strerror(errno));
+            st = AU_EIO;
+        }
+        if (f) {
+            bool ok = fwrite(text, 1, len, f) == len;
+            ok = fclose(f) == 0 && ok;
+            st = ok ? base_atomic_commit(&file, &ctx->diag) : AU_EIO;
+            if (!ok)
+                base_atomic_abort(&file);
+        }
+    }
+    *fixed = *problems > *left ? *problems - *left : 0;
+    base_free(a, text);
+    base_free(a, idx);
+    base_free(a, shots);
+    base_free(a, fixes);
+    return st;
+}
+
 void au_render_options_default(AuRenderOptions *opts)
 {
     memset(opts, 0, sizeof *opts);
@@ -315,6 +403,24 @@ static AuStatus check_options(AuContext *ctx, const AuRenderOptions *o)
                   "maximum duration must be zero or positive");
         return AU_EINVAL;
     }
+    if (o->tonemap < AU_TONEMAP_FILMIC || o->tonemap > AU_TONEMAP_AGX ||
+        o->auto_exposure < AU_METER_OFF || o->auto_exposure > AU_METER_CENTER ||
+        !(o->white_balance_k == 0.0 ||
+          (o->white_balance_k >= 1000.0 && o->white_balance_k <= 40000.0)) ||
+        !(o->exposure_ev >= -16.0 && o->exposure_ev <= 16.0) ||
+        !(o->grain >= 0.0 && o->grain <= 1.0) ||
+        !(o->bloom >= 0.0 && o->bloom <= 1.0) ||
+        !(o->halation >= 0.0 && o->halation <= 1.0) ||
+        !(o->aberration >= 0.0 && o->aberration <= 1.0) ||
+        !(o->reframe_aspect == 0.0 ||
+          (o->reframe_aspect >= 0.2 && o->reframe_aspect <= 5.0))) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-grade",
+                  "grade option out of range: tone map 0..2, metering 0..2, "
+                  "white balance 0 or 1000..40000 K, exposure -16..16 EV, "
+                  "grain, bloom, halation and aberration 0..1, reframe "
+                  "aspect 0.2..5");
+        return AU_EINVAL;
+    }
     return AU_OK;
 }
 
@@ -328,6 +434,7 @@ typedef struct FrameJob {
     Frame frame;
     RenderSettings settings;
     AuRenderStats stats;
+    GradeLut lut; // loaded once from opts->lut_path
 } FrameJob;
 
 static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
@@ -342,7 +449,10 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
     if (st != AU_OK)
         return st;
     st = render_frame_init(&job->frame, &ctx->alloc, opts->width, opts->height);
+    if (st == AU_OK && opts->lut_path)
+        st = grade_lut_load(&ctx->alloc, &ctx->diag, opts->lut_path, &job->lut);
     if (st != AU_OK) {
+        render_frame_fini(&job->frame);
         render_device_free(&job->dev);
         return st;
     }
@@ -357,6 +467,7 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
 
 static void frame_job_fini(FrameJob *job)
 {
+    grade_lut_free(&job->lut);
     render_frame_fini(&job->frame);
     render_device_free(&job->dev);
 }
@@ -388,6 +499,28 @@ static AuStatus solve_fallback(AuContext *ctx, const Production *prod,
     }
     base_free(&ctx->alloc, copy);
     return st;
+}
+
+// The rest of the shot's look note, where the command line left the
+// default: an option given when rendering overrides the notes.
+static void grade_from_note(const DirectGrade *n, GradeSettings *g)
+{
+    static const GradeTonemap curves[] = { GRADE_TONEMAP_FILMIC,
+                                           GRADE_TONEMAP_FILMIC,
+                                           GRADE_TONEMAP_ACES,
+                                           GRADE_TONEMAP_AGX };
+    if (g->tonemap == GRADE_TONEMAP_FILMIC && n->tonemap > 0 && n->tonemap <= 3)
+        g->tonemap = curves[n->tonemap];
+    if (g->white_balance_k == 0.0)
+        g->white_balance_k = n->white_balance_k;
+    if (g->offset_ev == 0.0 && n->has_exposure)
+        g->offset_ev = n->exposure_ev;
+    if (g->grain == 0.0)
+        g->grain = n->grain;
+    if (g->bloom == 0.0)
+        g->bloom = n->bloom;
+    if (g->halation == 0.0)
+        g->halation = n->halation;
 }
 
 // Renders frame @p frame_index of the film, @p t_s seconds into shot
@@ -428,8 +561,12 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
         LightRig rig;
         const DirectShot *ds = &prod->shots[shot];
         light_rig_for_scene(&prod->scenes[ds->scene], &rig);
+        light_rig_add_practicals(&rig, &prod->scenes[ds->scene], scene,
+                                 &ds->lighting);
         if (ds->lighting.light_count ||
-            ds->lighting.style != DIRECT_KEY_NORMAL) {
+            ds->lighting.style != DIRECT_KEY_NORMAL ||
+            ds->lighting.preset != DIRECT_PRESET_NONE ||
+            ds->lighting.fill_ratio > 0.0) {
             // Lights are set on the subject's face, or the middle of the
             // group at head height.
             const WorldFigure *f = ds->subject != SIZE_MAX
@@ -447,9 +584,24 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
         job->stats.render_s += base_now_s() - t0;
         if (st == AU_OK) {
             GradeSettings g;
+            grade_settings_default(&g);
+            const AuRenderOptions *o = job->opts;
             g.exposure_ev = rig.exposure_ev;
+            g.offset_ev = o->exposure_ev;
             grade_look_named(ds->look, &g.look);
-            grade_frame(&job->frame, &g, rgb8);
+            g.meter = (GradeMeter)o->auto_exposure;
+            g.white_balance_k = o->white_balance_k;
+            g.tonemap = (GradeTonemap)o->tonemap;
+            g.lut = job->lut.rgb ? &job->lut : NULL;
+            g.grain = o->grain;
+            g.bloom = o->bloom;
+            g.halation = o->halation;
+            grade_from_note(&ds->grade, &g);
+            g.aberration = o->aberration;
+            g.seed = o->seed;
+            g.shot = shot;
+            g.frame = frame_index;
+            st = grade_frame(&job->frame, &g, rgb8);
             job->stats.frames++;
         }
     }
@@ -528,6 +680,50 @@ done:
     return st;
 }
 
+// Writes the graded still @p rgb8 at opts->reframe_aspect: cropped round
+// the subject's centre in the ID pass (cast index @p subject, or anyone
+// seen when the shot has no single subject), or letterboxed. A crop keeps
+// the frame's smaller side; a letterbox its larger, so no picture detail
+// is thrown away by scaling.
+static AuStatus write_reframed(AuContext *ctx, const Frame *f, size_t subject,
+                               const AuRenderOptions *o, const uint8_t *rgb8,
+                               const char *png_path)
+{
+    int w = f->width, h = f->height;
+    double sum_x = 0.0, count = 0.0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint16_t id = f->id[(size_t)y * (size_t)w + (size_t)x];
+            if (id && (subject == SIZE_MAX || id == subject + 1)) {
+                sum_x += x + 0.5;
+                count += 1.0;
+            }
+        }
+    double subject_x = count > 0.0 ? sum_x / count / w : 0.5;
+    double a = o->reframe_aspect;
+    bool wider = a > (double)w / h;
+    bool keep_width = o->reframe_letterbox ? !wider : wider;
+    int dw = keep_width ? w : 2 * (int)lround(h * a * 0.5);
+    int dh = keep_width ? 2 * (int)lround(w / a * 0.5) : h;
+    if (dw < 16 || dh < 16 || dw > AU_MAX_FRAME_SIDE ||
+        dh > AU_MAX_FRAME_SIDE) {
+        AuSrcLoc loc = { NULL, 0, 0 };
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-size",
+                  "reframing %dx%d to %g:1 gives %dx%d, out of range", w, h, a,
+                  dw, dh);
+        return AU_EINVAL;
+    }
+    uint8_t *out = base_calloc(&ctx->alloc, (size_t)dw * (size_t)dh, 3);
+    if (!out)
+        return AU_ENOMEM;
+    grade_reframe(rgb8, w, h, out, dw, dh,
+                  o->reframe_letterbox ? GRADE_FIT_LETTERBOX : GRADE_FIT_CROP,
+                  subject_x);
+    AuStatus st = deliver_png_rgb8(&ctx->diag, png_path, dw, dh, out);
+    base_free(&ctx->alloc, out);
+    return st;
+}
+
 AuStatus au_render_still(AuContext *ctx, const AuProject *project,
                          const AuRenderOptions *opts, size_t shot_index,
                          double at_s, const char *png_path,
@@ -577,7 +773,10 @@ AuStatus au_render_still(AuContext *ctx, const AuProject *project,
     uint64_t frame_index =
         (uint64_t)llround((prod->shots[shot_index].start_s + at_s) * opts->fps);
     st = render_one(&job, shot_index, at_s, frame_index, rgb8);
-    if (st == AU_OK)
+    if (st == AU_OK && opts->reframe_aspect > 0.0)
+        st = write_reframed(ctx, &job.frame, prod->shots[shot_index].subject,
+                            opts, rgb8, png_path);
+    else if (st == AU_OK)
         st = deliver_png_rgb8(&ctx->diag, png_path, opts->width, opts->height,
                               rgb8);
     if (st == AU_OK && passes_dir) {
@@ -622,5 +821,102 @@ AuStatus au_render_frame(AuContext *ctx, const AuProject *project,
         (uint64_t)llround((prod->shots[shot_index].start_s + at_s) * opts->fps);
     st = render_one(&job, shot_index, at_s, frame_index, rgb8);
     frame_job_fini(&job);
+    return st;
+}
+
+// The camera of shot @p shot at @p t_s seconds into it, framed and moved
+// as render_one frames it, with the scene posed at that time in *scene.
+static AuStatus export_view(AuContext *ctx, const Production *prod, size_t shot,
+                            double t_s, double aspect, uint64_t seed,
+                            Scene **scene, CameraView *view)
+{
+    AuStatus st = world_build(&ctx->alloc, prod, shot, t_s, seed, scene);
+    if (st != AU_OK)
+        return st;
+    st = camera_solve(prod, shot, *scene, aspect, view);
+    if (st == AU_EINVAL && prod->shots[shot].set_by == 0)
+        st = solve_fallback(ctx, prod, shot, *scene, aspect, view);
+    if (st == AU_OK)
+        st = camera_apply_move(prod, shot, *scene, t_s, seed, view);
+    if (st == AU_EINVAL) {
+        base_diag(&ctx->diag, prod->shots[shot].loc, AU_SEVERITY_ERROR,
+                  "unframeable",
+                  "shot %zu cannot be framed: the camera would stand inside "
+                  "someone, under the floor or too close (auteur lint "
+                  "explains)",
+                  shot + 1);
+        st = AU_ESYNTAX;
+    }
+    if (st != AU_OK)
+        world_scene_free(scene);
+    return st;
+}
+
+AuStatus au_export_gltf(AuContext *ctx, const AuProject *project,
+                        const AuRenderOptions *opts, size_t shot_index,
+                        double at_s, const char *glb_path)
+{
+    AuSrcLoc loc = { NULL, 0, 0 };
+    AuStatus st = check_options(ctx, opts);
+    if (st != AU_OK)
+        return st;
+    const Production *prod = project->prod;
+    if (shot_index >= prod->shot_count) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-shot",
+                  "there is no shot %zu: the plan has %zu shots",
+                  shot_index + 1, prod->shot_count);
+        return AU_EINVAL;
+    }
+    const DirectShot *ds = &prod->shots[shot_index];
+    if (!(at_s >= 0.0) || at_s > ds->duration_s) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-time",
+                  "time %g s is outside shot %zu, which lasts %g s", at_s,
+                  shot_index + 1, ds->duration_s);
+        return AU_EINVAL;
+    }
+    // One camera key per frame of the shot; the export time snaps to the
+    // nearest frame so the resting camera is one of the keys.
+    size_t count = (size_t)floor(ds->duration_s * opts->fps + 1e-9) + 1;
+    size_t at = (size_t)llround(at_s * opts->fps);
+    at = at < count ? at : count - 1;
+    double aspect = (double)opts->width / opts->height;
+    CameraView *views = base_calloc(&ctx->alloc, count, sizeof *views);
+    if (!views)
+        return AU_ENOMEM;
+    Scene *scene = NULL;
+    for (size_t i = 0; i < count && st == AU_OK; i++) {
+        Scene *posed = NULL;
+        st = export_view(ctx, prod, shot_index, (double)i / opts->fps, aspect,
+                         opts->seed, &posed, &views[i]);
+        if (i == at)
+            scene = posed;
+        else
+            world_scene_free(&posed);
+    }
+    if (st == AU_OK) {
+        LightRig rig;
+        light_rig_for_scene(&prod->scenes[ds->scene], &rig);
+        light_rig_add_practicals(&rig, &prod->scenes[ds->scene], scene,
+                                 &ds->lighting);
+        if (ds->lighting.light_count ||
+            ds->lighting.style != DIRECT_KEY_NORMAL ||
+            ds->lighting.preset != DIRECT_PRESET_NONE ||
+            ds->lighting.fill_ratio > 0.0) {
+            const WorldFigure *f = ds->subject != SIZE_MAX
+                                       ? world_find_figure(scene, ds->subject)
+                                       : NULL;
+            Vec3 eyes = f ? f->joints[WORLD_JOINT_EYES]
+                          : v3_add(scene->stage_center, v3(0, 1.5, 0));
+            light_rig_add_shot_lights(&rig, &ds->lighting, eyes,
+                                      views[at].position);
+        }
+        char name[32];
+        snprintf(name, sizeof name, "shot %zu", shot_index + 1);
+        DeliverGltfShot shot = { scene,     views,  count, at,
+                                 opts->fps, aspect, &rig,  name };
+        st = deliver_gltf_write(&ctx->alloc, &ctx->diag, glb_path, &shot);
+    }
+    world_scene_free(&scene);
+    base_free(&ctx->alloc, views);
     return st;
 }

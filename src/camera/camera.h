@@ -107,10 +107,29 @@ bool camera_project(const CameraView *view, Vec3 p, double *x, double *y);
 /** `auteur lint`: checks every director's shot of @p prod and the cuts
  * into and out of it, reporting each problem to @p diag as a warning with
  * its line:col, what is wrong, why it matters and a fix (codes
- * lint-impossible, lint-crossing, lint-jump-cut, lint-headroom,
- * lint-tangent, lint-joint-cut). *problems gets the number reported.
+ * lint-impossible, lint-impossible-move, lint-crossing,
+ * lint-screen-direction, lint-jump-cut, lint-headroom, lint-tangent,
+ * lint-joint-cut). *problems gets the number reported.
  * AU_ENOMEM on failure. */
 AuStatus camera_lint(const AuAllocator *alloc, BaseDiag *diag,
                      const Production *prod, uint64_t seed, size_t *problems);
+
+/** A correction `auteur lint --fix` makes to one of the director's shots:
+ * the shot as it should be written. */
+typedef struct CameraLintFix {
+    size_t shot; /**< index into Production.shots */
+    DirectShot fixed;
+} CameraLintFix;
+
+/** camera_lint, and for each director's shot with a problem the nearest
+ * change that leaves fewer problems around it (another lens, a size a
+ * step or two away, the other side of the line, eye level, a slower move
+ * or none), each tried by the same checks. *fixes (allocated through
+ * @p alloc, the caller frees it with base_free) gets *fix_count of them,
+ * in shot order. AU_ENOMEM on failure. */
+AuStatus camera_lint_fix(const AuAllocator *alloc, BaseDiag *diag,
+                         const Production *prod, uint64_t seed,
+                         size_t *problems, CameraLintFix **fixes,
+                         size_t *fix_count);
 
 #endif

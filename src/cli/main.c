@@ -36,10 +36,15 @@ static const char usage_text[] =
     "  auteur render SCRIPT --variations N -o DIR\n"
     "      N seeded variations (seeds S..S+N-1): DIR/variation-K.mp4, its\n"
     "      plan, what it changed, and DIR/contact-sheet.png shot by shot\n"
-    "  auteur lint SCRIPT\n"
+    "  auteur export SCRIPT --shot N [--at SECONDS] -o SHOT.glb\n"
+    "      write shot N as glTF 2.0 binary: the world at SECONDS (default\n"
+    "      0), the camera and its move, the sun and lamps (docs/gltf.md)\n"
+    "  auteur lint SCRIPT [--fix [-o FIXED.fountain]]\n"
     "      check the director's shots: line crossings, jump cuts, headroom,\n"
-    "      joint cuts, tangents, impossible framing; each with a fix\n"
-    "  auteur plan|render|still -p \"PROMPT\" ...\n"
+    "      joint cuts, tangents, impossible framing or moves; each with a\n"
+    "      fix. --fix writes a copy with the fixed notes (default\n"
+    "      SCRIPT.fixed.fountain beside it); exit 0 when the copy is clean\n"
+    "  auteur plan|render|still|export -p \"PROMPT\" ...\n"
     "      a one-line prompt instead of a SCRIPT, e.g. -p \"a lone rider\n"
     "      crosses the desert at golden hour, wide, slow dolly in, 15s\"\n"
     "  auteur --help | --version\n"
@@ -54,6 +59,20 @@ static const char usage_text[] =
     "  --preview        fast preview: 2 samples, one bounce\n"
     "  --threads N      render threads (default: all cores)\n"
     "  --duration S     render only the first S seconds (render)\n"
+    "  --tonemap T      tone curve: filmic (default), aces or agx\n"
+    "  --wb KELVIN      white balance for a light of KELVIN (1000..40000),\n"
+    "                   e.g. 3200; default daylight, so tungsten looks warm\n"
+    "  --exposure EV    add EV stops to the exposure (-16..16)\n"
+    "  --meter M        meter each frame to grey: average or center\n"
+    "  --grain N        film grain strength, 0 (none) to 1 (heavy)\n"
+    "  --bloom N, --halation N, --aberration N\n"
+    "                   lens glow, red halo round highlights, colour\n"
+    "                   fringes at the edges; each 0 to 1\n"
+    "  --lut FILE.cube  apply a 3D LUT (.cube) after the grade; a bad\n"
+    "                   file exits 2 with FILE:LINE:COL\n"
+    "  --reframe A      still: crop to aspect A (9:16, 1:1, 2.39:1, ...)\n"
+    "                   round the shot's subject\n"
+    "  --letterbox A    still: letterbox or pillarbox into aspect A\n"
     "  -q, --quiet      no progress bar\n"
     "\n"
     "exit codes:\n"
@@ -157,6 +176,7 @@ typedef struct Args {
     double at_s;
     int quiet;
     int threads;
+    int fix;
     AuRenderOptions opts;
 } Args;
 
@@ -202,6 +222,29 @@ static int parse_size(const char *s, int *w, int *h)
         return -1;
     *w = (int)lw;
     *h = (int)lh;
+    return 0;
+}
+
+// Reads "W:H" or a plain ratio ("2.39") as width / height, 0.2 to 5.
+static int parse_aspect(const char *s, double *out)
+{
+    char buf[32];
+    const char *colon = s ? strchr(s, ':') : NULL;
+    double w, h = 1.0;
+    if (colon) {
+        size_t n = (size_t)(colon - s);
+        if (n >= sizeof buf)
+            return -1;
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        if (parse_double(buf, &w) || parse_double(colon + 1, &h))
+            return -1;
+    } else if (parse_double(s, &w)) {
+        return -1;
+    }
+    if (!(h > 0.0) || !(w / h >= 0.2 && w / h <= 5.0))
+        return -1;
+    *out = w / h;
     return 0;
 }
 
@@ -314,10 +357,95 @@ static int parse_args(int argc, char **argv, Args *a)
                 goto missing;
             a->passes = val;
             i++;
+        } else if (strcmp(arg, "--tonemap") == 0) {
+            static const char *const names[] = { "filmic", "aces", "agx" };
+            int k = 0;
+            while (k < 3 && !(val && strcmp(val, names[k]) == 0))
+                k++;
+            if (k == 3) {
+                usage_error("--tonemap wants filmic, aces or agx, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            a->opts.tonemap = k;
+            i++;
+        } else if (strcmp(arg, "--wb") == 0) {
+            // "3200" and "3200K" both read as kelvin.
+            char kbuf[32] = "";
+            size_t n = val ? strlen(val) : 0;
+            if (n > 1 && (val[n - 1] == 'K' || val[n - 1] == 'k'))
+                n--;
+            if (val && n < sizeof kbuf) {
+                memcpy(kbuf, val, n);
+                kbuf[n] = '\0';
+            }
+            if (parse_double(kbuf, &a->opts.white_balance_k) ||
+                a->opts.white_balance_k < 1000.0 ||
+                a->opts.white_balance_k > 40000.0) {
+                usage_error("--wb wants a colour temperature from 1000 to "
+                            "40000 kelvin, e.g. 3200, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--grain") == 0 || strcmp(arg, "--bloom") == 0 ||
+                   strcmp(arg, "--halation") == 0 ||
+                   strcmp(arg, "--aberration") == 0) {
+            double *dst = arg[2] == 'g'   ? &a->opts.grain
+                          : arg[2] == 'b' ? &a->opts.bloom
+                          : arg[2] == 'h' ? &a->opts.halation
+                                          : &a->opts.aberration;
+            if (parse_double(val, dst) || *dst < 0.0 || *dst > 1.0) {
+                char fmt[80];
+                snprintf(fmt, sizeof fmt,
+                         "%s wants a strength from 0 to 1, not '%%s'", arg);
+                usage_error(fmt, val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--exposure") == 0) {
+            if (parse_double(val, &a->opts.exposure_ev) ||
+                a->opts.exposure_ev < -16.0 || a->opts.exposure_ev > 16.0) {
+                usage_error("--exposure wants stops from -16 to 16, not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--meter") == 0) {
+            if (val && strcmp(val, "average") == 0)
+                a->opts.auto_exposure = AU_METER_AVERAGE;
+            else if (val && strcmp(val, "center") == 0)
+                a->opts.auto_exposure = AU_METER_CENTER;
+            else {
+                usage_error("--meter wants 'average' or 'center', not '%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(arg, "--reframe") == 0 ||
+                   strcmp(arg, "--letterbox") == 0) {
+            if (parse_aspect(val, &a->opts.reframe_aspect)) {
+                char fmt[96];
+                snprintf(fmt, sizeof fmt,
+                         "%s wants an aspect such as 2.39:1, 1.85:1, 16:9, "
+                         "9:16 or 1:1, not '%%s'",
+                         arg);
+                usage_error(fmt, val ? val : "");
+                return EXIT_USAGE;
+            }
+            a->opts.reframe_letterbox = strcmp(arg, "--letterbox") == 0;
+            i++;
+        } else if (strcmp(arg, "--lut") == 0) {
+            if (!val)
+                goto missing;
+            a->opts.lut_path = val;
+            i++;
         } else if (strcmp(arg, "--preview") == 0) {
             a->opts.preview = 1;
         } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
             a->quiet = 1;
+        } else if (strcmp(arg, "--fix") == 0) {
+            a->fix = 1;
         } else if (arg[0] == '-' && arg[1] != '\0') {
             usage_error("unknown option '%s'", arg);
             return EXIT_USAGE;
@@ -522,6 +650,36 @@ static int run(Args *a)
             }
             au_string_free(&json);
         }
+    } else if (strcmp(a->command, "lint") == 0 && a->fix) {
+        char fixed_path[4096];
+        const char *out = a->out;
+        if (!out) {
+            const char *dot = strrchr(a->script, '.');
+            const char *slash = strrchr(a->script, '/');
+            int stem = dot && (!slash || dot > slash) ? (int)(dot - a->script)
+                                                      : (int)strlen(a->script);
+            int n = snprintf(fixed_path, sizeof fixed_path,
+                             "%.*s.fixed.fountain", stem, a->script);
+            if (n < 0 || (size_t)n >= sizeof fixed_path) {
+                usage_error("path too long: '%s'", a->script);
+                rc = EXIT_USAGE;
+                goto done;
+            }
+            out = fixed_path;
+        }
+        size_t problems = 0, fixed = 0, left = 0;
+        st = au_project_lint_fix(ctx, project, out, &problems, &fixed, &left);
+        if (st == AU_OK) {
+            fprintf(stderr, "%s: %zu problem%s, %zu fixed in %s", a->script,
+                    problems, problems == 1 ? "" : "s", fixed, out);
+            if (left)
+                fprintf(stderr, ", %zu left for you", left);
+            fputc('\n', stderr);
+            if (left) {
+                rc = EXIT_PROBLEMS;
+                goto done;
+            }
+        }
     } else if (strcmp(a->command, "lint") == 0) {
         size_t problems = 0;
         st = au_project_lint(ctx, project, &problems);
@@ -543,6 +701,9 @@ static int run(Args *a)
                     stats.render_s > 0
                         ? (double)stats.rays / stats.render_s / 1e6
                         : 0.0);
+    } else if (strcmp(a->command, "export") == 0) {
+        st = au_export_gltf(ctx, project, &a->opts, (size_t)(a->shot - 1),
+                            a->at_s, a->out);
     } else {
         progress.enabled = 0;
         st = au_render_still(ctx, project, &a->opts, (size_t)(a->shot - 1),
@@ -574,7 +735,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(argv[1], "plan") != 0 && strcmp(argv[1], "render") != 0 &&
-        strcmp(argv[1], "still") != 0 && strcmp(argv[1], "lint") != 0) {
+        strcmp(argv[1], "still") != 0 && strcmp(argv[1], "lint") != 0 &&
+        strcmp(argv[1], "export") != 0) {
         usage_error("unknown command '%s'", argv[1]);
         return EXIT_USAGE;
     }
@@ -587,11 +749,16 @@ int main(int argc, char **argv)
         usage_error("'%s' needs an output: -o PATH", a.command);
         return EXIT_USAGE;
     }
+    if (a.fix && (strcmp(a.command, "lint") != 0 || !a.script)) {
+        usage_error("--fix is for 'lint SCRIPT', not '%s'", a.command);
+        return EXIT_USAGE;
+    }
     if (a.variations && strcmp(a.command, "render") != 0) {
         usage_error("--variations is for 'render', not '%s'", a.command);
         return EXIT_USAGE;
     }
-    if (strcmp(a.command, "still") == 0 && a.shot < 1) {
+    if ((strcmp(a.command, "still") == 0 || strcmp(a.command, "export") == 0) &&
+        a.shot < 1) {
         usage_error("'%s' needs --shot N (shots are numbered from 1)",
                     a.command);
         return EXIT_USAGE;

@@ -1,10 +1,14 @@
 /* deliver: the last stage. Writes frames to files: H.264 MP4 through
- * FFmpeg's libavcodec/libavformat, and PNG through libpng. Every file is
- * written under a temporary name beside its target and renamed when done. */
+ * FFmpeg's libavcodec/libavformat, PNG through libpng, and a shot's scene
+ * as glTF 2.0 binary. Every file is written under a temporary name beside
+ * its target and renamed when done. */
 #ifndef AU_DELIVER_H
 #define AU_DELIVER_H
 
 #include "../base/base.h"
+#include "../camera/camera.h"
+#include "../light/light.h"
+#include "../world/world.h"
 
 /** An MP4 being written. */
 typedef struct DeliverVideo DeliverVideo;
@@ -51,5 +55,34 @@ AuStatus deliver_contact_sheet(BaseDiag *diag, const char *path, int cols,
                                const uint8_t *const *tiles,
                                const char *const *row_labels,
                                const char *const *col_labels);
+
+/** One shot as a glTF scene: what deliver_gltf_write exports. */
+typedef struct DeliverGltfShot {
+    const Scene *scene;      /**< geometry and materials at the export time */
+    const CameraView *views; /**< the camera at each frame from the shot's
+                                  start, 1/fps apart */
+    size_t view_count;       /**< at least 1 */
+    size_t view_at;          /**< the view the camera node rests at */
+    double fps;              /**< rate of @p views, above 0 */
+    double aspect;           /**< frame width / height */
+    const LightRig *rig;     /**< sun, sky and the director's lamps */
+    const char *name;        /**< the scene's name, copied */
+} DeliverGltfShot;
+
+/** Writes @p shot as a glTF 2.0 binary (.glb) at @p path, atomically:
+ * every mesh with positions, normals and indices and its material in
+ * metallic-roughness (emission through KHR_materials_emissive_strength,
+ * glass through KHR_materials_transmission and KHR_materials_ior); the
+ * camera (perspective; glTF cameras look down -Z with +Y up) with its move
+ * as translation and rotation channels; the sun as a directional light
+ * (lux) and the lamps as point lights (candela) through
+ * KHR_lights_punctual, with auteur's radiance unit taken as W/(m^2 sr) and
+ * 683 lm/W, the convention Blender's importer undoes. The scene's extras
+ * carry "auteur": sky_rgb (the mean sky radiance, for a uniform world),
+ * exposure_ev, sun_irradiance_rgb, sun_angle_rad (the disc's diameter),
+ * lamp_radius_m, fps and at_s (the resting time). AU_EINVAL
+ * (empty shot, bad path), AU_EIO (reported to @p diag), AU_ENOMEM. */
+AuStatus deliver_gltf_write(const AuAllocator *alloc, BaseDiag *diag,
+                            const char *path, const DeliverGltfShot *shot);
 
 #endif

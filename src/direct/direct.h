@@ -122,6 +122,19 @@ typedef enum DirectKeyStyle {
     DIRECT_KEY_COUNT
 } DirectKeyStyle;
 
+/** A named lighting preset of a light note ("noir"): light/ builds its
+ * lights and mood (docs/lighting.md). */
+typedef enum DirectLightPreset {
+    DIRECT_PRESET_NONE,
+    DIRECT_PRESET_NOIR,          /**< hard low key through blind slats */
+    DIRECT_PRESET_GOLDEN_HOUR,   /**< low warm key, warm rim */
+    DIRECT_PRESET_BLUE_HOUR,     /**< cool soft ambience, warm practical */
+    DIRECT_PRESET_NEON_NIGHT,    /**< magenta and cyan practicals */
+    DIRECT_PRESET_CANDLELIGHT,   /**< low 1900 K practicals */
+    DIRECT_PRESET_OVERCAST_SOFT, /**< big soft key, no hard shadow */
+    DIRECT_PRESET_COUNT
+} DirectLightPreset;
+
 /** One light the director named ("key 3200K from left"). */
 typedef struct DirectLight {
     DirectLightRole role;
@@ -131,6 +144,12 @@ typedef struct DirectLight {
     DirectSide side;
     double intensity; /**< relative to the default for its role, 1 */
     AuSrcLoc loc;
+    double softness;   /**< source size factor: 0 role default, "soft" 3 */
+    double height_deg; /**< elevation above the eyes when has_height */
+    bool has_height;
+    bool kicker;     /**< a low rim from the side, opposite the key */
+    float filter[3]; /**< RGB gel transmission (green, magenta), all 0 =
+                          none; kelvin gels change temp_k instead */
 } DirectLight;
 
 #define DIRECT_MAX_LIGHTS 8
@@ -141,6 +160,8 @@ typedef struct DirectLighting {
     DirectLight lights[DIRECT_MAX_LIGHTS];
     size_t light_count;
     AuSrcLoc loc; /**< the note, or line 0 when nobody set the light */
+    DirectLightPreset preset;
+    double fill_ratio; /**< key-to-fill ratio, 4 for "4:1"; 0 unset */
 } DirectLighting;
 
 /** Bits of DirectShot.set_by: which controls the director's notes set
@@ -198,6 +219,18 @@ typedef struct DirectCastMember {
     AuSrcLoc loc; /**< first cue or cast note */
 } DirectCastMember;
 
+/** The grade a [[look: ...]] note asks for besides a named look: a tone
+ * curve, a white balance, exposure and film effects. Zero is unset. */
+typedef struct DirectGrade {
+    int tonemap;            /**< 0 unset, 1 filmic, 2 ACES, 3 AgX */
+    double white_balance_k; /**< the scene white, 1000..40000 K */
+    double exposure_ev;     /**< added exposure in stops, when has_exposure */
+    bool has_exposure;
+    double grain;    /**< film grain strength, 0..1 */
+    double bloom;    /**< glow of the whole image, 0..1 */
+    double halation; /**< red-orange glow round highlights, 0..1 */
+} DirectGrade;
+
 /** A planned shot. */
 typedef struct DirectShot {
     size_t scene;
@@ -224,11 +257,14 @@ typedef struct DirectShot {
     double duration_s;
     DirectTransition transition; /**< how the shot begins */
     DirectLighting lighting;
-    const char *look;     /**< a [[look: ...]] name, or NULL */
-    const char *sound;    /**< a [[sound: ...]] cue, or NULL */
-    uint32_t set_by;      /**< DIRECT_SET_* bits the director set */
-    const char *reason;   /**< why auteur chose it, e.g. "establishing" */
-    const char *dialogue; /**< the line spoken, or NULL */
+    const char *look;          /**< a [[look: ...]] name, or NULL */
+    DirectGrade grade;         /**< the rest of the look note */
+    const char *sound;         /**< a [[sound: ...]] cue, or NULL */
+    uint32_t set_by;           /**< DIRECT_SET_* bits the director set */
+    const char *reason;        /**< why auteur chose it, e.g. "establishing" */
+    const char *dialogue;      /**< the line spoken, or NULL */
+    const char *parenthetical; /**< how it is said, "(beer raised)" without
+                                    the brackets, or NULL */
     AuSrcLoc loc;
 } DirectShot;
 
@@ -244,11 +280,12 @@ typedef struct DirectWarning {
 typedef struct Production {
     BaseArena arena;
     const char *title;
-    const char *file; /**< the script's name, used by every AuSrcLoc */
-    double aspect;    /**< frame width / height, from "Aspect:" or 2.39 */
-    uint64_t seed;    /**< the seed of auteur's choices */
-    bool has_seed;    /**< the title page gave "Seed:" */
-    const char *look; /**< default look from "Look:", or NULL */
+    const char *file;  /**< the script's name, used by every AuSrcLoc */
+    double aspect;     /**< frame width / height, from "Aspect:" or 2.39 */
+    uint64_t seed;     /**< the seed of auteur's choices */
+    bool has_seed;     /**< the title page gave "Seed:" */
+    const char *look;  /**< default look from "Look:", or NULL */
+    DirectGrade grade; /**< the rest of "Look:" */
     DirectScene *scenes;
     size_t scene_count;
     DirectSet *sets;
@@ -309,6 +346,27 @@ const char *direct_weather_name(DirectWeather w);
 const char *direct_light_role_name(DirectLightRole role);
 const char *direct_side_name(DirectSide side);
 const char *direct_key_style_name(DirectKeyStyle style);
+
+/** Writes @p s as the body of a shot note ("MCU BRICK, low 20deg, 85mm
+ * f/1.8, dolly in slow, 3s"), in the words of docs/language.md: the
+ * controls the director set (DirectShot.set_by), an insert's prop, a
+ * handheld shake and a side across the line. Planning the note again
+ * gives the same shot. AU_EINVAL when @p cap is too small. */
+AuStatus direct_shot_note(const Production *prod, const DirectShot *s,
+                          char *buf, size_t cap);
+
+/** Copies the script @p text (@p len bytes) that @p prod was planned from
+ * into *out (NUL-terminated, *out_len bytes, allocated through @p alloc;
+ * the caller frees it with base_free), with the [[shot: ...]] note of
+ * each director's shot @p shot_index[k] rewritten as @p shots[k] by
+ * direct_shot_note, everything else byte for byte. The indices must
+ * ascend. AU_EINVAL when a shot has no note of its own in @p text or the
+ * indices do not ascend, AU_ENOMEM. */
+AuStatus direct_script_rewrite(const AuAllocator *alloc, const Production *prod,
+                               const char *text, size_t len,
+                               const size_t *shot_index,
+                               const DirectShot *shots, size_t count,
+                               char **out, size_t *out_len);
 
 /** Serialises the plan as JSON text (keys "title", "scenes", "shots",
  * "cast", "duration_s") into a malloc'd string in *out (free with free()).

@@ -72,8 +72,17 @@ static json_t *lighting_json(const DirectLighting *l)
             return NULL;
         }
     }
-    return json_pack("{s:s,s:o}", "style", direct_key_style_name(l->style),
-                     "lights", lights);
+    static const char *const presets[DIRECT_PRESET_COUNT] = {
+        NULL,         "noir",        "golden hour",  "blue hour",
+        "neon night", "candlelight", "overcast soft"
+    };
+    json_t *o = json_pack("{s:s,s:o}", "style", direct_key_style_name(l->style),
+                          "lights", lights);
+    if (o && l->preset > DIRECT_PRESET_NONE && l->preset < DIRECT_PRESET_COUNT)
+        json_object_set_new(o, "preset", json_string(presets[l->preset]));
+    if (o && l->fill_ratio > 0)
+        json_object_set_new(o, "fill_ratio", json_real(l->fill_ratio));
+    return o;
 }
 
 static json_t *set_by_json(uint32_t bits)
@@ -141,8 +150,35 @@ static json_t *shots_json(const Production *prod)
             set_by_json(s->set_by), "reason", s->reason ? s->reason : "");
         if (o && s->dialogue)
             json_object_set_new(o, "dialogue", json_string(s->dialogue));
+        if (o && s->parenthetical)
+            json_object_set_new(o, "parenthetical",
+                                json_string(s->parenthetical));
         if (o && s->handheld)
             json_object_set_new(o, "handheld", json_true());
+        const DirectGrade *g = &s->grade;
+        if (o && (g->tonemap || g->white_balance_k > 0 || g->has_exposure ||
+                  g->grain > 0 || g->bloom > 0 || g->halation > 0)) {
+            static const char *const curves[] = { NULL, "filmic", "aces",
+                                                  "agx" };
+            json_t *gj = json_object();
+            if (gj && g->tonemap > 0 && g->tonemap <= 3)
+                json_object_set_new(gj, "tonemap",
+                                    json_string(curves[g->tonemap]));
+            if (gj && g->white_balance_k > 0)
+                json_object_set_new(gj, "white_balance_k",
+                                    json_real(g->white_balance_k));
+            if (gj && g->has_exposure)
+                json_object_set_new(gj, "exposure_ev",
+                                    json_real(g->exposure_ev));
+            if (gj && g->grain > 0)
+                json_object_set_new(gj, "grain", json_real(g->grain));
+            if (gj && g->bloom > 0)
+                json_object_set_new(gj, "bloom", json_real(g->bloom));
+            if (gj && g->halation > 0)
+                json_object_set_new(gj, "halation", json_real(g->halation));
+            if (gj)
+                json_object_set_new(o, "grade", gj);
+        }
         if (o && s->reverse_side)
             json_object_set_new(o, "across_line", json_true());
         if (o && s->rack) {

@@ -100,7 +100,7 @@ AuStatus note_shot(LangCtx *ctx, const char *body, AuSrcLoc loc,
 AuStatus note_light(LangCtx *ctx, const char *body, AuSrcLoc loc,
                     DirectLighting *out);
 AuStatus note_look(LangCtx *ctx, const char *body, AuSrcLoc loc,
-                   const char **out);
+                   const char **look, DirectGrade *grade);
 AuStatus note_time(LangCtx *ctx, const char *body, AuSrcLoc loc,
                    DirectTimeOfDay *out);
 AuStatus note_weather(LangCtx *ctx, const char *body, AuSrcLoc loc,

@@ -414,18 +414,45 @@ AuStatus note_shot(LangCtx *ctx, const char *body, AuSrcLoc loc,
     return st;
 }
 
-// Reads one clause of a light note: a key style, or a light with its
-// role, colour temperature or colour, side and intensity.
+// RGB transmission of the colour-correction filter gels (vocab_gel values
+// from 1000): plus green cuts red and blue, minus green (magenta) cuts
+// green, the halves half as much.
+static const float gel_filters[4][3] = {
+    { 0.78f, 1.0f, 0.72f },
+    { 0.88f, 1.0f, 0.85f },
+    { 1.0f, 0.70f, 0.95f },
+    { 1.0f, 0.85f, 0.97f },
+};
+
+// Puts a gel on @p l: a kelvin gel shifts its colour temperature by a
+// mired value (from daylight for an orange gel, tungsten for a blue one
+// when no temperature was named); a green or magenta gel filters it.
+static void apply_gel(DirectLight *l, int gel)
+{
+    if (gel >= 1000) {
+        memcpy(l->filter, gel_filters[gel - 1000], sizeof l->filter);
+        return;
+    }
+    double base = l->temp_k > 0 ? l->temp_k : gel > 0 ? 5600.0 : 3200.0;
+    double mired = 1e6 / base + (double)gel;
+    l->temp_k = base_clamp(1e6 / mired, 1000.0, 20000.0);
+}
+
+// Reads one clause of a light note: a key style, a preset, a key-to-fill
+// ratio, or a light with its role, colour temperature or colour, gel,
+// side, height, softness and intensity.
 static AuStatus light_clause(LangCtx *ctx, LangClause *c, DirectLighting *out)
 {
     static const LangTable *const tables[] = {
-        &vocab_key_style, &vocab_light_role, &vocab_side,
-        &vocab_intensity, &vocab_color,      &vocab_filler
+        &vocab_key_style, &vocab_light_preset, &vocab_light_role, &vocab_side,
+        &vocab_height,    &vocab_softness,     &vocab_intensity,  &vocab_gel,
+        &vocab_color,     &vocab_filler
     };
     DirectLight l;
     memset(&l, 0, sizeof l);
     l.intensity = 1.0;
     bool has_light = false, has_role = false;
+    int gel = 0;
     for (size_t i = 0; i < c->count; i++) {
         LangTok *t = &c->toks[i];
         size_t n = 0;
@@ -447,21 +474,44 @@ static AuStatus light_clause(LangCtx *ctx, LangClause *c, DirectLighting *out)
             t->used = true;
             double v = strcmp(t->unit, "%") == 0 ? t->value / 100.0 : t->value;
             if (in_range(ctx, t, v, 0.0, 20.0, "intensity", "x"))
-                l.intensity = v;
+                l.intensity *= v;
             has_light = true;
+            continue;
+        }
+        if (t->kind == LANG_TOK_NUMBER && t->unit[0] == '\0' &&
+            i + 1 < c->count &&
+            lang_match(c, i + 1, vocab_stop.words, vocab_stop.count, &n)) {
+            // "+1 stop" doubles the light, "-2 stops" quarters it.
+            lang_use(c, i, 1 + n);
+            if (in_range(ctx, t, t->value, -8.0, 4.0, "intensity", "stops"))
+                l.intensity *= pow(2.0, t->value);
+            has_light = true;
+            i += n;
+            continue;
+        }
+        if (t->kind == LANG_TOK_RATIO) {
+            // "4:1": the side of the face toward the key reads four times
+            // the side toward the fill.
+            t->used = true;
+            if (in_range(ctx, t, t->value, 1.0, 32.0, "key-to-fill ratio", ""))
+                out->fill_ratio = t->value;
             continue;
         }
         if (t->kind != LANG_TOK_WORD) {
             t->used = true;
             base_diag(ctx->diag, t->loc, AU_SEVERITY_ERROR, "unknown-value",
                       "'%s' means nothing in a light note (a colour "
-                      "temperature is '3200K', an intensity '50%%')",
+                      "temperature is '3200K', an intensity '50%%' or "
+                      "'+1 stop', a key-to-fill ratio '4:1')",
                       t->text);
             continue;
         }
         if ((w = lang_match(c, i, vocab_key_style.words, vocab_key_style.count,
                             &n))) {
             out->style = (DirectKeyStyle)w->value;
+        } else if ((w = lang_match(c, i, vocab_light_preset.words,
+                                   vocab_light_preset.count, &n))) {
+            out->preset = (DirectLightPreset)w->value;
         } else if ((w = lang_match(c, i, vocab_light_role.words,
                                    vocab_light_role.count, &n))) {
             if (has_role)
@@ -469,15 +519,28 @@ static AuStatus light_clause(LangCtx *ctx, LangClause *c, DirectLighting *out)
                           "one light per clause: separate '%s' with a comma",
                           t->text);
             l.role = (DirectLightRole)w->value;
+            l.kicker = strncmp(w->phrase, "kick", 4) == 0;
             l.loc = t->loc;
             has_role = has_light = true;
         } else if ((w = lang_match(c, i, vocab_side.words, vocab_side.count,
                                    &n))) {
             l.side = (DirectSide)w->value;
             has_light = true;
+        } else if ((w = lang_match(c, i, vocab_height.words, vocab_height.count,
+                                   &n))) {
+            l.height_deg = w->value;
+            l.has_height = has_light = true;
+        } else if ((w = lang_match(c, i, vocab_softness.words,
+                                   vocab_softness.count, &n))) {
+            l.softness = w->value / 100.0;
+            has_light = true;
         } else if ((w = lang_match(c, i, vocab_intensity.words,
                                    vocab_intensity.count, &n))) {
-            l.intensity = w->value / 100.0;
+            l.intensity *= w->value / 100.0;
+            has_light = true;
+        } else if ((w = lang_match(c, i, vocab_gel.words, vocab_gel.count,
+                                   &n))) {
+            gel = w->value;
             has_light = true;
         } else if ((w = lang_match(c, i, vocab_color.words, vocab_color.count,
                                    &n))) {
@@ -495,6 +558,8 @@ static AuStatus light_clause(LangCtx *ctx, LangClause *c, DirectLighting *out)
         lang_use(c, i, n);
         i += n - 1;
     }
+    if (gel)
+        apply_gel(&l, gel);
     if (has_light) {
         if (!l.loc.line)
             l.loc = c->loc;
@@ -562,14 +627,164 @@ static const LangWord *single_choice(LangCtx *ctx, const char *body,
     return found;
 }
 
-AuStatus note_look(LangCtx *ctx, const char *body, AuSrcLoc loc,
-                   const char **out)
+// The grade's words besides the look names (grade_words values).
+enum {
+    GW_ACES = 1,
+    GW_AGX,
+    GW_FILMIC,
+    GW_WB,
+    GW_TUNGSTEN,
+    GW_DAYLIGHT,
+    GW_GRAIN,
+    GW_BLOOM,
+    GW_HALATION,
+    GW_EXPOSURE
+};
+
+static const LangWord grade_word_list[] = {
+    { "aces", GW_ACES },
+    { "agx", GW_AGX },
+    { "filmic", GW_FILMIC },
+    { "white balance", GW_WB },
+    { "wb", GW_WB },
+    { "tungsten balance", GW_TUNGSTEN },
+    { "tungsten balanced", GW_TUNGSTEN },
+    { "daylight balance", GW_DAYLIGHT },
+    { "daylight balanced", GW_DAYLIGHT },
+    { "grain", GW_GRAIN },
+    { "film grain", GW_GRAIN },
+    { "bloom", GW_BLOOM },
+    { "halation", GW_HALATION },
+    { "exposure", GW_EXPOSURE },
+};
+static const LangTable grade_words = { grade_word_list,
+                                       BASE_ARRAY_LEN(grade_word_list) };
+
+// The number after token @p i when it has no unit or the one given.
+static const LangTok *number_after(LangClause *c, size_t i, const char *unit)
 {
-    AuStatus st;
-    const LangWord *w =
-        single_choice(ctx, body, loc, &vocab_look, "look note", &st);
-    if (w)
-        *out = vocab_look_names[w->value];
+    if (i >= c->count || c->toks[i].used || c->toks[i].kind != LANG_TOK_NUMBER)
+        return NULL;
+    const LangTok *t = &c->toks[i];
+    return strcmp(t->unit, "") == 0 || strcmp(t->unit, unit) == 0 ? t : NULL;
+}
+
+// One word of the grade at token @p i (matched as @p w over @p m tokens),
+// with the number that may follow it. Returns the tokens used.
+static size_t grade_clause(LangCtx *ctx, LangClause *c, size_t i, size_t m,
+                           int w, DirectGrade *g)
+{
+    const LangTok *t = &c->toks[i];
+    const LangTok *num = NULL;
+    switch (w) {
+    case GW_ACES:
+    case GW_AGX:
+    case GW_FILMIC:
+        g->tonemap = w == GW_ACES ? 2 : (w == GW_AGX ? 3 : 1);
+        return m;
+    case GW_TUNGSTEN:
+        g->white_balance_k = 3200.0;
+        return m;
+    case GW_DAYLIGHT:
+        g->white_balance_k = 5600.0;
+        return m;
+    case GW_WB:
+        num = number_after(c, i + m, "k");
+        if (!num) {
+            base_diag(ctx->diag, t->loc, AU_SEVERITY_ERROR, "missing-value",
+                      "'%s' needs a colour temperature, e.g. 'white balance "
+                      "3200K'",
+                      t->text);
+            return m;
+        }
+        if (in_range(ctx, num, num->value, 1000.0, 40000.0, "white balance",
+                     "K"))
+            g->white_balance_k = num->value;
+        return m + 1;
+    case GW_EXPOSURE:
+        num = number_after(c, i + m, "");
+        if (!num) {
+            base_diag(ctx->diag, t->loc, AU_SEVERITY_ERROR, "missing-value",
+                      "'exposure' needs stops, e.g. 'exposure +0.5'");
+            return m;
+        }
+        if (in_range(ctx, num, num->value, -8.0, 8.0, "exposure", "stops")) {
+            g->exposure_ev = num->value;
+            g->has_exposure = true;
+        }
+        // "exposure -1 stop": the unit word is welcome.
+        if (i + m + 1 < c->count && (is_word(&c->toks[i + m + 1], "stop") ||
+                                     is_word(&c->toks[i + m + 1], "stops")))
+            return m + 2;
+        return m + 1;
+    default: {
+        // Strength words: a bare word is a gentle amount.
+        static const double gentle[] = { 0.3, 0.2, 0.4 };
+        const char *names[] = { "grain", "bloom", "halation" };
+        int k = w - GW_GRAIN;
+        double *field =
+            k == 0 ? &g->grain : (k == 1 ? &g->bloom : &g->halation);
+        num = number_after(c, i + m, "");
+        double v = gentle[k];
+        if (num && in_range(ctx, num, num->value, 0.0, 1.0, names[k], ""))
+            v = num->value;
+        *field = v;
+        return num ? m + 1 : m;
+    }
+    }
+}
+
+AuStatus note_look(LangCtx *ctx, const char *body, AuSrcLoc loc,
+                   const char **look, DirectGrade *grade)
+{
+    LangClause *cl = NULL;
+    size_t n = 0;
+    const LangWord *found = NULL;
+    bool any = false;
+    AuStatus st = lang_tokenize(ctx->arena, body, strlen(body), loc, &cl, &n);
+    const LangTable *const tables[] = { &vocab_look, &grade_words };
+    for (size_t k = 0; k < n && st == AU_OK; k++) {
+        LangClause *c = &cl[k];
+        for (size_t i = 0; i < c->count; i++) {
+            size_t m = 0, mg = 0;
+            LangTok *t = &c->toks[i];
+            if (t->used)
+                continue;
+            const LangWord *w =
+                lang_match(c, i, vocab_look.words, vocab_look.count, &m);
+            const LangWord *g =
+                lang_match(c, i, grade_words.words, grade_words.count, &mg);
+            if (g && mg >= m) {
+                size_t used = grade_clause(ctx, c, i, mg, g->value, grade);
+                lang_use(c, i, used);
+                i += used - 1;
+                any = true;
+                continue;
+            }
+            if (w) {
+                if (found && found->value != w->value)
+                    base_diag(ctx->diag, t->loc, AU_SEVERITY_ERROR,
+                              "contradiction",
+                              "two looks in one look note: '%s' and '%s'",
+                              found->phrase, w->phrase);
+                found = w;
+                any = true;
+            } else if (!(w = lang_match(c, i, vocab_filler.words,
+                                        vocab_filler.count, &m))) {
+                t->used = true;
+                unknown_word(ctx, t, "a look note", tables,
+                             BASE_ARRAY_LEN(tables));
+                continue;
+            }
+            lang_use(c, i, m);
+            i += m - 1;
+        }
+    }
+    if (st == AU_OK && !any && n == 0)
+        base_diag(ctx->diag, loc, AU_SEVERITY_ERROR, "empty-note",
+                  "the look note is empty");
+    if (found)
+        *look = vocab_look_names[found->value];
     return st;
 }
 

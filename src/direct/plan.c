@@ -141,6 +141,8 @@ typedef struct SceneState {
     DirectLighting lighting;
     bool lit;
     const char *look;
+    DirectGrade grade;
+    const char *paren; // the parenthetical of the line being spoken
     DirectTransition transition;
     bool transition_set;
     const char *sound;
@@ -263,7 +265,9 @@ static DirectShot *new_shot(Planner *pl, size_t scene, DirectShotSize size,
     if (pl->st.lit)
         s.set_by |= DIRECT_SET_LIGHT;
     s.look = pl->st.look;
-    if (s.look)
+    s.grade = pl->st.grade;
+    static const DirectGrade unset;
+    if (s.look || memcmp(&s.grade, &unset, sizeof unset) != 0)
         s.set_by |= DIRECT_SET_LOOK;
     s.sound = pl->st.sound;
     pl->st.sound = NULL;
@@ -318,6 +322,7 @@ static void begin_scene(Planner *pl)
     pl->st.first_speaker = SIZE_MAX;
     pl->st.last_speaker = SIZE_MAX;
     pl->st.look = pl->prod->look;
+    pl->st.grade = pl->prod->grade;
 }
 
 static AuStatus add_set(Planner *pl, DirectScene *sc)
@@ -445,7 +450,8 @@ static AuStatus on_note(Planner *pl, const ScriptElem *e)
         pl->st.lit = true;
         return note_light(&pl->lang, body, body_loc, &pl->st.lighting);
     case NOTE_LOOK:
-        return note_look(&pl->lang, body, body_loc, &pl->st.look);
+        return note_look(&pl->lang, body, body_loc, &pl->st.look,
+                         &pl->st.grade);
     case NOTE_TIME:
         return note_time(&pl->lang, body, body_loc, &sc->time_of_day);
     case NOTE_WEATHER:
@@ -517,6 +523,28 @@ static size_t listener_of(Planner *pl, size_t scene, size_t speaker)
 // Auteur's coverage of a line of dialogue: a single on the speaker; the
 // second line of dual dialogue turns the first's single into a two-shot of
 // both; a long speech cuts away to the listener for a reaction.
+// Gives @p s the parenthetical of the line it shows, the first one when it
+// shows several, without its brackets.
+static AuStatus keep_paren(Planner *pl, DirectShot *s)
+{
+    const char *p = pl->st.paren;
+    pl->st.paren = NULL;
+    if (!p || s->parenthetical)
+        return AU_OK;
+    while (*p == '(' || *p == ' ')
+        p++;
+    size_t n = strlen(p);
+    while (n && (p[n - 1] == ')' || p[n - 1] == ' '))
+        n--;
+    char *c = base_arena_alloc(pl->arena, n + 1);
+    if (!c)
+        return AU_ENOMEM;
+    memcpy(c, p, n);
+    c[n] = '\0';
+    s->parenthetical = c;
+    return AU_OK;
+}
+
 static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
 {
     size_t scene = pl->scenes.len - 1;
@@ -565,7 +593,7 @@ static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
         s->reason = "dialogue over-the-shoulder";
     }
     s->dialogue = base_arena_strdup(pl->arena, e->text);
-    if (!s->dialogue)
+    if (!s->dialogue || keep_paren(pl, s) != AU_OK)
         return AU_ENOMEM;
     if (react) {
         bool cu = choose(pl, 0x3000 + n, 2) == 1;
@@ -579,6 +607,149 @@ static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
     }
     pl->st.last_speaker = speaker;
     return AU_OK;
+}
+
+// Props a hand works with, as action lines name them, and the library
+// name world/ builds them by (tests/camera/test_focus.c frames each in
+// a set). An action where a character handles one gets an insert.
+static const struct {
+    const char *word;
+    const char *prop;
+} hand_props[] = {
+    { "gun", "gun" },           { "pistol", "gun" },
+    { "revolver", "gun" },      { "rifle", "rifle" },
+    { "shotgun", "rifle" },     { "knife", "knife" },
+    { "phone", "phone" },       { "cellphone", "phone" },
+    { "bottle", "bottle" },     { "beer", "beer" },
+    { "glass", "glass" },       { "cup", "cup" },
+    { "mug", "cup" },           { "can", "can" },
+    { "book", "book" },         { "letter", "paper" },
+    { "envelope", "paper" },    { "paper", "paper" },
+    { "photo", "paper" },       { "photograph", "paper" },
+    { "cash", "cash" },         { "money", "cash" },
+    { "pen", "pen" },           { "candle", "candle" },
+    { "laptop", "laptop" },     { "briefcase", "briefcase" },
+    { "suitcase", "suitcase" }, { "radio", "radio" },
+};
+
+// Verbs of handling, in the forms action lines use.
+static const char *const hand_verbs[] = {
+    "picks up",  "picked up", "pick up", "takes",     "took",       "grabs",
+    "grabbed",   "holds",     "holding", "pulls out", "pulled out", "draws",
+    "drew",      "raises",    "lifts",   "hands",     "pours",      "opens",
+    "reads",     "loads",     "cocks",   "pockets",   "drops",      "sets down",
+    "puts down", "slides",    "dials",   "answers",   "unfolds",    "counts",
+    "checks",    "aims",      "points",
+};
+
+// Whether the lower-case @p text has @p w as a whole word at or after
+// @p from; returns its offset or SIZE_MAX.
+static size_t find_word(const char *text, const char *w, size_t from)
+{
+    size_t n = strlen(w);
+    for (const char *p = strstr(text + from, w); p; p = strstr(p + 1, w)) {
+        bool left = p == text || !isalpha((unsigned char)p[-1]);
+        bool right = !isalpha((unsigned char)p[n]) || p[n] == 's';
+        if (left && right && (p[n] != 's' || !isalpha((unsigned char)p[n + 1])))
+            return (size_t)(p - text);
+    }
+    return SIZE_MAX;
+}
+
+// Auteur's insert on an action line where a character handles a prop:
+// "BRICK picks up the gun." Returns AU_OK with nothing added otherwise.
+static AuStatus cover_handling(Planner *pl, const ScriptElem *e)
+{
+    char low[512];
+    size_t len = strlen(e->text);
+    if (len >= sizeof low)
+        return AU_OK;
+    for (size_t i = 0; i <= len; i++)
+        low[i] = (char)tolower((unsigned char)e->text[i]);
+    size_t who = SIZE_MAX, who_at = SIZE_MAX;
+    const DirectCastMember *cast = pl->cast.data;
+    // A character by name in any case ("BRICK", "Brick"), else "he" or
+    // "she" opening the line: whoever spoke last.
+    for (size_t c = 0; c < pl->cast.len; c++) {
+        char name[64];
+        size_t n = strlen(cast[c].name);
+        if (n == 0 || n >= sizeof name)
+            continue;
+        for (size_t i = 0; i <= n; i++)
+            name[i] = (char)tolower((unsigned char)cast[c].name[i]);
+        size_t at = find_word(low, name, 0);
+        if (at < who_at) {
+            who = c;
+            who_at = at;
+        }
+    }
+    if (who == SIZE_MAX &&
+        (strncmp(low, "he ", 3) == 0 || strncmp(low, "she ", 4) == 0)) {
+        who = pl->st.last_speaker;
+        who_at = 0;
+    }
+    if (who == SIZE_MAX)
+        return AU_OK;
+    size_t verb_at = SIZE_MAX;
+    for (size_t v = 0; v < BASE_ARRAY_LEN(hand_verbs); v++) {
+        size_t at = find_word(low, hand_verbs[v], who_at);
+        verb_at = at < verb_at ? at : verb_at;
+    }
+    if (verb_at == SIZE_MAX)
+        return AU_OK;
+    const char *prop = NULL;
+    size_t prop_at = SIZE_MAX;
+    for (size_t k = 0; k < BASE_ARRAY_LEN(hand_props); k++) {
+        size_t at = find_word(low, hand_props[k].word, verb_at);
+        if (at < prop_at) {
+            prop_at = at;
+            prop = hand_props[k].prop;
+        }
+    }
+    if (!prop)
+        return AU_OK;
+    size_t scene = pl->scenes.len - 1;
+    size_t n = pl->shots.len;
+    DirectShot *prev = n ? shot_at(pl, n - 1) : NULL;
+    if (prev && prev->scene == scene && prev->kind == DIRECT_KIND_INSERT &&
+        prev->insert && strcmp(prev->insert, prop) == 0)
+        return AU_OK;
+    AuStatus st = note_scene_cast(pl, scene, who);
+    if (st != AU_OK)
+        return st;
+    DirectShot *s = new_shot(pl, scene, DIRECT_SHOT_CU, who, e->loc);
+    if (!s)
+        return AU_ENOMEM;
+    s->kind = DIRECT_KIND_INSERT;
+    s->lens_mm = 50.0;
+    s->duration_s = DIRECT_MIN_SHOT_S;
+    s->insert = prop;
+    s->reason = "insert";
+    return AU_OK;
+}
+
+// Auteur's shot on screen while an action line plays holds for it: an
+// establishing shot for as long as the action takes to read (up to
+// ACTION_HOLD_MAX_S), a dialogue shot up to ACTION_HOLD_MORE_S longer.
+#define ACTION_HOLD_MAX_S  8.0
+#define ACTION_HOLD_MORE_S 3.0
+
+static void hold_for_action(Planner *pl, const char *text)
+{
+    size_t n = pl->shots.len;
+    DirectShot *s = n ? shot_at(pl, n - 1) : NULL;
+    if (!s || s->set_by != 0 || s->scene != pl->scenes.len - 1)
+        return;
+    double action_s = (double)count_words(text) / ACTION_WORDS_PER_S;
+    if (s->reason && strcmp(s->reason, "establishing") == 0 && !s->dialogue) {
+        double d = s->duration_s + action_s;
+        if (s->duration_s <= DIRECT_ESTABLISH_S)
+            d = action_s > DIRECT_ESTABLISH_S ? action_s : DIRECT_ESTABLISH_S;
+        s->duration_s = d < ACTION_HOLD_MAX_S ? d : ACTION_HOLD_MAX_S;
+    } else if (s->kind != DIRECT_KIND_INSERT) {
+        s->duration_s +=
+            action_s < ACTION_HOLD_MORE_S ? action_s : ACTION_HOLD_MORE_S;
+    }
 }
 
 static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
@@ -618,7 +789,11 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
             if (sc)
                 on_transition(pl, e);
             break;
+        case SCRIPT_ELEM_PARENTHETICAL:
+            pl->st.paren = e->text;
+            break;
         case SCRIPT_ELEM_CHARACTER:
+            pl->st.paren = NULL;
             speaker = sc ? find_cast(pl, e->text) : SIZE_MAX;
             if (!sc)
                 base_diag(&pl->diag, e->loc, AU_SEVERITY_WARNING,
@@ -642,6 +817,7 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
                     if (!os->dialogue)
                         return AU_ENOMEM;
                 }
+                st = keep_paren(pl, os);
                 break;
             }
             st = ensure_establishing(pl, sc->loc);
@@ -663,11 +839,16 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
                 if (!ar.text || base_vec_push(&pl->actions, &ar) != AU_OK)
                     return AU_ENOMEM;
             }
-            if (pl->st.open_shot != SIZE_MAX)
+            if (pl->st.open_shot != SIZE_MAX) {
                 pl->st.covered_s +=
                     (double)count_words(e->text) / ACTION_WORDS_PER_S;
-            else
+            } else {
                 st = ensure_establishing(pl, sc->loc);
+                if (st == AU_OK)
+                    hold_for_action(pl, e->text);
+                if (st == AU_OK)
+                    st = cover_handling(pl, e);
+            }
             break;
         default:
             break;
@@ -730,7 +911,8 @@ static void title_defaults(Planner *pl, const ScriptDoc *doc)
         loc.col += (uint32_t)base_utf8_count(t->key, strlen(t->key)) + 2;
         if (base_strncasecmp(t->key, "Look", 5) == 0) {
             const char *look = NULL;
-            if (note_look(&pl->lang, v, loc, &look) == AU_OK && look)
+            if (note_look(&pl->lang, v, loc, &look, &prod->grade) == AU_OK &&
+                look)
                 prod->look = look;
         } else if (base_strncasecmp(t->key, "Aspect", 7) == 0) {
             LangClause *cl = NULL;

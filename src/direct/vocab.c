@@ -133,8 +133,8 @@ TABLE(light_role, { "key", DIRECT_LIGHT_KEY },
       { "back light", DIRECT_LIGHT_BACK },
       { "practical", DIRECT_LIGHT_PRACTICAL },
       { "practicals", DIRECT_LIGHT_PRACTICAL },
-      { "ambient", DIRECT_LIGHT_AMBIENT },
-      { "ambience", DIRECT_LIGHT_AMBIENT });
+      { "ambient", DIRECT_LIGHT_AMBIENT }, { "ambience", DIRECT_LIGHT_AMBIENT },
+      { "kicker", DIRECT_LIGHT_RIM }, { "kick", DIRECT_LIGHT_RIM });
 
 TABLE(key_style, { "low key", DIRECT_KEY_LOW }, { "lowkey", DIRECT_KEY_LOW },
       { "high key", DIRECT_KEY_HIGH }, { "highkey", DIRECT_KEY_HIGH },
@@ -154,9 +154,49 @@ TABLE(side, { "left", DIRECT_SIDE_LEFT }, { "from left", DIRECT_SIDE_LEFT },
       { "from below", DIRECT_SIDE_BELOW });
 
 // Intensities in percent of the role's default.
-TABLE(intensity, { "soft", 60 }, { "dim", 50 }, { "faint", 25 },
-      { "subtle", 40 }, { "strong", 200 }, { "bright", 150 }, { "hard", 150 },
-      { "harsh", 200 }, { "gentle", 60 });
+TABLE(intensity, { "dim", 50 }, { "faint", 25 }, { "subtle", 40 },
+      { "strong", 200 }, { "bright", 150 }, { "gentle", 60 });
+
+// Source size in percent of the role's default radius: a soft light is a
+// big source (a bounce, a silk), a hard one a small bare bulb.
+TABLE(softness, { "soft", 300 }, { "very soft", 500 }, { "diffused", 300 },
+      { "diffuse", 300 }, { "bounced", 400 }, { "hard", 20 }, { "harsh", 15 },
+      { "crisp", 25 }, { "specular", 15 }, { "bare", 20 });
+
+// Heights of a lamp: its elevation above the subject's eyes, in degrees.
+TABLE(height, { "low", -5 }, { "eye level", 0 }, { "eye height", 0 },
+      { "high", 45 }, { "steep", 60 }, { "top", 75 }, { "top light", 75 });
+
+// Gels. Kelvin gels are mired shifts (value in mired; CTO warms, CTB
+// cools) defined by their conversions: full CTO 5600 K to 3200 K, 1/2 CTO
+// to 3800 K, 1/4 CTO to 4500 K; full CTB 3200 K to 5600 K, 1/2 CTB to
+// 4100 K, 1/4 CTB to 3600 K. Values 1000 and up are colour filters
+// (1000 plus green, 1001 half plus green, 1002 minus green, 1003 half
+// minus green). The tokenizer splits "1/2" into "1" and "2".
+TABLE(gel, { "cto", 134 }, { "full cto", 134 }, { "1 2 cto", 85 },
+      { "half cto", 85 }, { "1 4 cto", 44 }, { "quarter cto", 44 },
+      { "ctb", -134 }, { "full ctb", -134 }, { "1 2 ctb", -69 },
+      { "half ctb", -69 }, { "1 4 ctb", -35 }, { "quarter ctb", -35 },
+      { "plus green", 1000 }, { "green gel", 1000 }, { "1 2 plus green", 1001 },
+      { "half plus green", 1001 }, { "minus green", 1002 },
+      { "magenta gel", 1002 }, { "1 2 minus green", 1003 },
+      { "half minus green", 1003 });
+
+// Named lighting set-ups; the value is a DirectLightPreset.
+TABLE(light_preset, { "noir", DIRECT_PRESET_NOIR },
+      { "film noir", DIRECT_PRESET_NOIR },
+      { "golden hour", DIRECT_PRESET_GOLDEN_HOUR },
+      { "magic hour", DIRECT_PRESET_GOLDEN_HOUR },
+      { "blue hour", DIRECT_PRESET_BLUE_HOUR },
+      { "neon night", DIRECT_PRESET_NEON_NIGHT },
+      { "candlelight", DIRECT_PRESET_CANDLELIGHT },
+      { "candle light", DIRECT_PRESET_CANDLELIGHT },
+      { "candlelit", DIRECT_PRESET_CANDLELIGHT },
+      { "overcast soft", DIRECT_PRESET_OVERCAST_SOFT },
+      { "overcast", DIRECT_PRESET_OVERCAST_SOFT });
+
+// Intensity changes in stops: "+1 stop", "2 stops".
+TABLE(stop, { "stop", 0 }, { "stops", 0 });
 
 // Named light colours; the value indexes vocab_colors_rgb.
 TABLE(color, { "white", 0 }, { "blue", 1 }, { "red", 2 }, { "orange", 3 },

@@ -95,9 +95,67 @@ static void test_shot_reverse_shot(void)
     render_device_free(&dev);
 }
 
+// Eyelines: in shot/reverse-shot each character's gaze, projected, points
+// across the frame toward where the other was seen in the wide, and the
+// two point opposite ways, on every size and lens of the coverage.
+static void test_eyelines(void)
+{
+    static const DirectShotSize sizes[] = { DIRECT_SHOT_MS, DIRECT_SHOT_MCU,
+                                            DIRECT_SHOT_CU };
+    static const double lenses[] = { 35.0, 50.0, 85.0 };
+    Production *p = fixture_production(A, 7);
+    p->shots[0].size = DIRECT_SHOT_WS;
+    p->shots[0].kind = DIRECT_KIND_GROUP;
+    p->shots[0].subject = SIZE_MAX;
+    p->shots[0].lens_mm = 24.0;
+    for (size_t i = 1; i < 7; i++) {
+        p->shots[i].subject = (i - 1) % 2;
+        p->shots[i].size = sizes[(i - 1) / 2];
+        p->shots[i].lens_mm = lenses[(i - 1) / 2];
+    }
+    double wide_x[2] = { 0, 0 };
+    for (size_t i = 0; i < p->shot_count; i++) {
+        Scene *scene = NULL;
+        CameraView v;
+        CHECK_OK(world_build(A, p, i, 0.0, 1, &scene));
+        if (!scene)
+            continue;
+        CHECK_OK(camera_solve(p, i, scene, 2.39, &v));
+        const WorldFigure *f[2] = { world_find_figure(scene, 0),
+                                    world_find_figure(scene, 1) };
+        if (i == 0) {
+            for (int k = 0; k < 2; k++) {
+                double y;
+                CHECK(camera_project(&v, f[k]->joints[WORLD_JOINT_EYES],
+                                     &wide_x[k], &y));
+            }
+        } else {
+            size_t who = p->shots[i].subject, other = 1 - who;
+            Vec3 e = f[who]->joints[WORLD_JOINT_EYES];
+            Vec3 to = v3_sub(f[other]->joints[WORLD_JOINT_EYES], e);
+            Vec3 g = v3_add(e, v3_scale(v3_norm(to), 0.5));
+            double x0, y0, x1, y1;
+            CHECK(camera_project(&v, e, &x0, &y0));
+            CHECK(camera_project(&v, g, &x1, &y1));
+            double want = wide_x[other] - wide_x[who];
+            fprintf(stderr,
+                    "  shot %zu %s on %s: gaze dx %+.3f (the other is at "
+                    "%+.2f in the wide)\n",
+                    i + 1, direct_shot_size_name(p->shots[i].size),
+                    p->cast[who].name, x1 - x0, want);
+            CHECK((x1 - x0) * want > 0.0);
+            CHECK(fabs(x1 - x0) > 0.01);
+        }
+        world_scene_free(&scene);
+    }
+    CHECK(fabs(wide_x[0] - wide_x[1]) > 0.05);
+    fixture_free(p);
+}
+
 int main(void)
 {
     A = base_allocator_default();
     CHECK_RUN(test_shot_reverse_shot);
+    CHECK_RUN(test_eyelines);
     return CHECK_DONE();
 }

@@ -157,6 +157,61 @@ static void test_insert_frames_the_prop(void)
     script_doc_free(&doc);
 }
 
+// Auteur's own inserts: an action line where a character handles a prop
+// gets a close insert of it, and the prop is in the set for the camera to
+// frame, whatever word the writer used for it.
+static void test_auto_inserts(void)
+{
+    static const char *words[] = {
+        "gun",      "pistol", "revolver",  "rifle",    "shotgun",
+        "knife",    "phone",  "bottle",    "beer",     "glass",
+        "cup",      "mug",    "can",       "book",     "letter",
+        "envelope", "photo",  "cash",      "money",    "pen",
+        "candle",   "laptop", "briefcase", "suitcase", "radio",
+    };
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "INT. KITCHEN - NIGHT\n\nBRICK\nWait.\n\n"
+                 "Brick picks up the %s.\n\nSTEEL\nDon't.\n",
+                 words[w]);
+        ScriptDoc *doc = NULL;
+        Production *prod = plan(text, &doc);
+        size_t ins = SIZE_MAX;
+        for (size_t i = 0; prod && i < prod->shot_count; i++)
+            if (prod->shots[i].kind == DIRECT_KIND_INSERT)
+                ins = i;
+        if (ins == SIZE_MAX) {
+            fprintf(stderr, "  no insert for '%s'\n", words[w]);
+            CHECK(false);
+        } else {
+            CHECK_STR_EQ(prod->shots[ins].reason, "insert");
+            CHECK_INT_EQ(prod->shots[ins].subject, 0); // BRICK
+            CHECK(prod->shots[ins].set_by == 0);
+            Scene *scene = NULL;
+            CameraView v;
+            CHECK(frame_at(prod, ins, 0.0, &scene, &v) == 0);
+            if (scene) {
+                const WorldProp *p = NULL;
+                for (size_t i = 0; i < scene->prop_count; i++)
+                    if (strcmp(scene->props[i].name, prod->shots[ins].insert) ==
+                        0)
+                        p = &scene->props[i];
+                double x, y;
+                bool seen = p && camera_project(&v, p->center, &x, &y) &&
+                            fabs(x - 0.5) < 0.1 && fabs(y - 0.5) < 0.1;
+                if (!seen)
+                    fprintf(stderr, "  '%s': prop '%s' not framed\n", words[w],
+                            prod->shots[ins].insert);
+                CHECK(seen);
+                world_scene_free(&scene);
+            }
+        }
+        direct_production_free(&prod);
+        script_doc_free(&doc);
+    }
+}
+
 // Across the line: the same two-shot from the other side swaps the
 // characters' sides of the screen, which is what the lint warns about.
 static void test_across_the_line(void)
@@ -199,6 +254,7 @@ int main(void)
     CHECK_RUN(test_focus_on_the_eyes);
     CHECK_RUN(test_rack_focus);
     CHECK_RUN(test_insert_frames_the_prop);
+    CHECK_RUN(test_auto_inserts);
     CHECK_RUN(test_across_the_line);
     return CHECK_DONE();
 }

@@ -72,6 +72,31 @@ static void test_impossible(void)
     CHECK(has(&s, "lint-impossible", 3));
 }
 
+// A character walking across two cuts, the second from across the line:
+// they seem to turn back, which the lint measures on the projected path.
+static void test_screen_direction(void)
+{
+    Seen s;
+    size_t n = lint("EXT. STREET - DAY\n\nBRICK\nWait here.\n\n"
+                    "STEEL\nFine.\n\n"
+                    "[[shot: FS BRICK, 24mm, 4s]]\n\n"
+                    "BRICK walks to the car.\n\n"
+                    "[[shot: FS BRICK, 24mm, across the line, 4s]]\n\n"
+                    "BRICK keeps walking.\n",
+                    &s);
+    CHECK(n >= 1);
+    CHECK(has(&s, "lint-screen-direction", 13));
+    // The same two shots from one side keep his direction.
+    n = lint("EXT. STREET - DAY\n\nBRICK\nWait here.\n\n"
+             "STEEL\nFine.\n\n"
+             "[[shot: FS BRICK, 24mm, 4s]]\n\n"
+             "BRICK walks to the car.\n\n"
+             "[[shot: FS BRICK, 24mm, 4s]]\n\n"
+             "BRICK keeps walking.\n",
+             &s);
+    CHECK(!has(&s, "lint-screen-direction", 13));
+}
+
 static void test_clean_script(void)
 {
     Seen s;
@@ -90,6 +115,7 @@ int main(void)
     A = base_allocator_default();
     CHECK_RUN(test_jump_cut);
     CHECK_RUN(test_impossible);
+    CHECK_RUN(test_screen_direction);
     CHECK_RUN(test_clean_script);
     return CHECK_DONE();
 }

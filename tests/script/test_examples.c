@@ -252,7 +252,7 @@ static void test_example_plans(void)
         size_t scenes, shots, cast;
     } plans[] = {
         { "the-long-night.fountain", 6, 6, 3 },
-        { "harbour-lights.fountain", 6, 10, 3 },
+        { "harbour-lights.fountain", 6, 11, 3 }, // with an insert of a mug
         { "dry-season.fountain", 6, 6, 4 },
         { "first-light.fountain", 2, 5, 2 },
     };
