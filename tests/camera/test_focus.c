@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "fixture.h"
+#include "render/render.h"
 
 static const AuAllocator *A;
 
@@ -95,6 +96,83 @@ static void test_rack_focus(void)
     CHECK(fabs(first - eyes0) < 0.04);
     CHECK(fabs(last - eyes1) < 0.04);
     CHECK(monotonic);
+    fixture_free(p);
+}
+
+// The rack focus, seen in rendered pixels: over the shoulder of STEEL onto
+// BRICK at 85 mm f/1.4, each character's outline is crisper when the
+// focus is on them. Crispness is the mean luminance step between two
+// neighbouring pixels where the ID pass changes from that character to
+// the background: a sharp outline steps in one pixel, a blurred one
+// spreads the step over several.
+static double luma(const Frame *f, size_t i)
+{
+    const float *p = &f->rgb[3 * i];
+    return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
+
+static double sharpness(const Frame *f, int id)
+{
+    double sum = 0.0;
+    long n = 0;
+    size_t w = (size_t)f->width;
+    for (int y = 0; y < f->height - 1; y++)
+        for (int x = 0; x < f->width - 1; x++) {
+            size_t i = (size_t)y * w + (size_t)x;
+            size_t nb[2] = { i + 1, i + w };
+            for (int k = 0; k < 2; k++) {
+                int a = f->id[i], b = f->id[nb[k]];
+                if ((a == id && b == 0) || (a == 0 && b == id)) {
+                    sum += fabs(luma(f, i) - luma(f, nb[k]));
+                    n++;
+                }
+            }
+        }
+    return n > 20 ? sum / (double)n : -1.0;
+}
+
+static void test_rack_focus_rendered(void)
+{
+    Production *p = fixture_production(A, 1);
+    DirectShot *s = &p->shots[0];
+    s->kind = DIRECT_KIND_OTS;
+    s->partner = 1;
+    s->focus = 0;
+    s->rack = true;
+    s->rack_from = 1;
+    s->duration_s = 4.0;
+    s->lens_mm = 85.0;
+    s->f_stop = 1.4;
+    s->size = DIRECT_SHOT_MCU;
+    RenderDevice *dev = NULL;
+    CHECK_OK(render_device_new(A, NULL, &dev));
+    double sharp[2][2]; // [time][character]
+    for (int k = 0; k < 2 && dev; k++) {
+        Scene *scene = NULL;
+        CameraView v;
+        Frame f;
+        CHECK(frame_at(p, 0, k ? 4.0 : 0.0, &scene, &v) == 0);
+        if (!scene)
+            break;
+        LightRig rig;
+        light_rig_for_scene(&p->scenes[0], &rig);
+        RenderSettings rs = { 16, 0, 2, 1, 0, 0, 1 };
+        CHECK_OK(render_frame_init(&f, A, 320, 134));
+        CHECK_OK(render_frame(dev, scene, &v, &rig, &rs, &f, NULL));
+        sharp[k][0] = sharpness(&f, 1);
+        sharp[k][1] = sharpness(&f, 2);
+        render_frame_fini(&f);
+        world_scene_free(&scene);
+    }
+    fprintf(stderr,
+            "  sharpness at the start: STEEL %.3g, BRICK %.3g; at the end: "
+            "STEEL %.3g, BRICK %.3g\n",
+            sharp[0][1], sharp[0][0], sharp[1][1], sharp[1][0]);
+    CHECK(sharp[0][1] > 0 && sharp[1][0] > 0);
+    // Focus leaves STEEL's shoulder for BRICK's face.
+    CHECK(sharp[0][1] > 1.5 * sharp[1][1]);
+    CHECK(sharp[1][0] > 1.5 * sharp[0][0]);
+    render_device_free(&dev);
     fixture_free(p);
 }
 
@@ -253,6 +331,7 @@ int main(void)
     A = base_allocator_default();
     CHECK_RUN(test_focus_on_the_eyes);
     CHECK_RUN(test_rack_focus);
+    CHECK_RUN(test_rack_focus_rendered);
     CHECK_RUN(test_insert_frames_the_prop);
     CHECK_RUN(test_auto_inserts);
     CHECK_RUN(test_across_the_line);
