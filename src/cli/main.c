@@ -71,7 +71,8 @@ static const char usage_text[] =
     "  --lut FILE.cube  apply a 3D LUT (.cube) after the grade; a bad\n"
     "                   file exits 2 with FILE:LINE:COL\n"
     "  --reframe A      still: crop to aspect A (9:16, 1:1, 2.39:1, ...)\n"
-    "                   round the shot's subject\n"
+    "                   round the shot's subject; render: frame every\n"
+    "                   shot again for A (1280 on the longer side)\n"
     "  --letterbox A    still: letterbox or pillarbox into aspect A\n"
     "  -q, --quiet      no progress bar\n"
     "\n"
@@ -756,6 +757,26 @@ int main(int argc, char **argv)
     if (a.variations && strcmp(a.command, "render") != 0) {
         usage_error("--variations is for 'render', not '%s'", a.command);
         return EXIT_USAGE;
+    }
+    if (strcmp(a.command, "render") == 0 && a.opts.reframe_aspect > 0.0) {
+        if (a.opts.reframe_letterbox) {
+            usage_error("--letterbox is for 'still'; to deliver a film in "
+                        "another aspect, %s",
+                        "reframe it: --reframe 9:16");
+            return EXIT_USAGE;
+        }
+        // A film is reframed by framing every shot again for the new
+        // aspect, which keeps each subject placed by the rules instead of
+        // cropping round it: 1280 on the longer side, even sizes.
+        if (!a.size_given) {
+            double ar = a.opts.reframe_aspect;
+            a.opts.width =
+                ar >= 1.0 ? 1280 : (int)lround(1280.0 * ar / 2.0) * 2;
+            a.opts.height =
+                ar >= 1.0 ? (int)lround(1280.0 / ar / 2.0) * 2 : 1280;
+            a.size_given = 1;
+        }
+        a.opts.reframe_aspect = 0.0;
     }
     if ((strcmp(a.command, "still") == 0 || strcmp(a.command, "export") == 0) &&
         a.shot < 1) {
