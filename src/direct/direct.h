@@ -198,8 +198,10 @@ typedef struct DirectScene {
     bool interior;        /**< INT (true) or EXT (false) */
     DirectTimeOfDay time_of_day;
     DirectWeather weather;
-    const char *number; /**< scene number from "#12A#", or NULL */
-    size_t *cast;       /**< cast indices present in the scene */
+    double latitude_deg; /**< from the title page's "Latitude:" */
+    int day_of_year;     /**< 1..366 from its "Date:"; 0 when not given */
+    const char *number;  /**< scene number from "#12A#", or NULL */
+    size_t *cast;        /**< cast indices present in the scene */
     size_t cast_count;
     const char **actions; /**< the scene's action lines, in order */
     AuSrcLoc *action_locs;
@@ -280,12 +282,14 @@ typedef struct DirectWarning {
 typedef struct Production {
     BaseArena arena;
     const char *title;
-    const char *file;  /**< the script's name, used by every AuSrcLoc */
-    double aspect;     /**< frame width / height, from "Aspect:" or 2.39 */
-    uint64_t seed;     /**< the seed of auteur's choices */
-    bool has_seed;     /**< the title page gave "Seed:" */
-    const char *look;  /**< default look from "Look:", or NULL */
-    DirectGrade grade; /**< the rest of "Look:" */
+    const char *file;    /**< the script's name, used by every AuSrcLoc */
+    double aspect;       /**< frame width / height, from "Aspect:" or 2.39 */
+    uint64_t seed;       /**< the seed of auteur's choices */
+    bool has_seed;       /**< the title page gave "Seed:" */
+    const char *look;    /**< default look from "Look:", or NULL */
+    DirectGrade grade;   /**< the rest of "Look:" */
+    double latitude_deg; /**< "Latitude:", north positive */
+    int day_of_year;     /**< from "Date:" (YYYY-MM-DD), 0 when not given */
     DirectScene *scenes;
     size_t scene_count;
     DirectSet *sets;

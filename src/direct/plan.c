@@ -3,6 +3,7 @@
  * give them, and auteur's own coverage (an establishing wide shot, then a
  * medium shot on each speaker) everywhere else, timed from the words. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -771,6 +772,8 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
             if (!nsc.location || !nsc.heading)
                 return AU_ENOMEM;
             nsc.loc.file = pl->file;
+            nsc.latitude_deg = pl->prod->latitude_deg;
+            nsc.day_of_year = pl->prod->day_of_year;
             if (e->number) {
                 nsc.number = base_arena_strdup(pl->arena, e->number);
                 if (!nsc.number)
@@ -914,6 +917,32 @@ static void title_defaults(Planner *pl, const ScriptDoc *doc)
             if (note_look(&pl->lang, v, loc, &look, &prod->grade) == AU_OK &&
                 look)
                 prod->look = look;
+        } else if (base_strncasecmp(t->key, "Latitude", 9) == 0) {
+            char *end = NULL;
+            double lat = strtod(v, &end);
+            while (end && (*end == ' ' || *end == '\t'))
+                end++;
+            if (!end || end == v || *end || !(lat >= -90.0 && lat <= 90.0))
+                base_diag(&pl->diag, loc, AU_SEVERITY_ERROR, "bad-latitude",
+                          "Latitude: '%s' is not a latitude in degrees from "
+                          "-90 (south) to 90 (north), e.g. 'Latitude: 34.05'",
+                          v);
+            else
+                prod->latitude_deg = lat;
+        } else if (base_strncasecmp(t->key, "Date", 5) == 0) {
+            int y = 0, m = 0, d = 0, n = 0;
+            static const int before[12] = { 0,   31,  59,  90,  120, 151,
+                                            181, 212, 243, 273, 304, 334 };
+            if (sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+                v[n] == '\0' && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                prod->day_of_year = before[m - 1] + d + (leap && m > 2);
+            } else {
+                base_diag(&pl->diag, loc, AU_SEVERITY_ERROR, "bad-date",
+                          "Date: '%s' is not a date as YYYY-MM-DD, e.g. "
+                          "'Date: 2026-06-21'",
+                          v);
+            }
         } else if (base_strncasecmp(t->key, "Aspect", 7) == 0) {
             LangClause *cl = NULL;
             size_t n = 0;

@@ -455,6 +455,50 @@ void light_rig_set_sun(LightRig *rig, double elevation_deg, double azimuth_deg)
     rig_build(rig, false);
 }
 
+// The hour of a time of day at a latitude and date, from that day's
+// sunrise and sunset (local solar time): dawn just after sunrise, magic
+// hour the last 40 minutes before sunset, dusk (the blue hour) 20 minutes
+// after it.
+static double tod_hour(DirectTimeOfDay tod, double latitude_deg, int day)
+{
+    const double rad = BASE_PI / 180.0;
+    double decl = -23.44 * rad * cos(2.0 * BASE_PI / 365.0 * (day + 10));
+    double c = -tan(latitude_deg * rad) * tan(decl);
+    // Midnight sun or polar night: the day is all or nothing.
+    double half_day_h = acos(base_clamp(c, -1.0, 1.0)) / rad / 15.0;
+    double rise = 12.0 - half_day_h, set = 12.0 + half_day_h;
+    switch (tod) {
+    case DIRECT_TOD_DAWN:
+        return rise + 0.25;
+    case DIRECT_TOD_MORNING:
+        return fmin(rise + 2.5, 10.5);
+    case DIRECT_TOD_MAGIC_HOUR:
+        return set - 0.67;
+    case DIRECT_TOD_DUSK:
+        return set + 0.33;
+    case DIRECT_TOD_EVENING:
+        return fmax(set - 1.5, 13.5);
+    default:
+        return 13.0;
+    }
+}
+
+// With a latitude and date the sun stands where it really would: its
+// elevation exactly, its azimuth turned from the preset's by as much as
+// the real sun has moved from noon, so north is wherever puts the noon
+// sun where auteur stages it.
+static void place_sun(const DirectScene *scene, DirectTimeOfDay tod,
+                      double preset_azimuth_deg, LightRig *out)
+{
+    double lat = base_clamp(scene->latitude_deg, -89.9, 89.9);
+    double el, az, el_noon, az_noon;
+    light_sun_position(lat, scene->day_of_year,
+                       tod_hour(tod, lat, scene->day_of_year), &el, &az);
+    light_sun_position(lat, scene->day_of_year, 12.0001, &el_noon, &az_noon);
+    out->sun_elevation_deg = el;
+    out->sun_azimuth_deg = preset_azimuth_deg + (az - az_noon);
+}
+
 void light_rig_for_scene(const DirectScene *scene, LightRig *out)
 {
     memset(out, 0, sizeof *out);
@@ -469,6 +513,8 @@ void light_rig_for_scene(const DirectScene *scene, LightRig *out)
     out->turbidity = out->weather == DIRECT_WEATHER_FOG ? 9.0 : p->turbidity;
     out->sun_elevation_deg = p->elevation_deg;
     out->sun_azimuth_deg = p->azimuth_deg;
+    if (scene->day_of_year > 0 && tod != DIRECT_TOD_NIGHT)
+        place_sun(scene, tod, p->azimuth_deg, out);
     rig_build(out, tod == DIRECT_TOD_NIGHT);
 }
 

@@ -361,6 +361,60 @@ static void test_preetham_and_weather(void)
     CHECK(set.color_temp_k < day.color_temp_k);
 }
 
+// The title page's latitude and date place the sun: at 60 degrees north
+// a midwinter afternoon sun skims the horizon and a midsummer one stands
+// high; at the equator on the equinox it is near the zenith. Bad values
+// are errors at their place.
+static double sun_at(const char *title, const char *heading, size_t *errors)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%s\n\n%s\n\nBOB\nHello there.\n", title,
+             heading);
+    BaseDiag diag = { print_diag, NULL, 0, 0 };
+    ScriptDoc *doc = NULL;
+    Production *prod = NULL;
+    double el = NAN;
+    if (script_parse(A, &diag, "t.fountain", text, strlen(text), &doc) ==
+            AU_OK &&
+        direct_plan(A, &diag, doc, &prod) == AU_OK) {
+        LightRig rig;
+        light_rig_for_scene(&prod->scenes[0], &rig);
+        el = rig.sun_elevation_deg;
+    }
+    *errors = diag.errors;
+    direct_production_free(&prod);
+    script_doc_free(&doc);
+    return el;
+}
+
+static void test_latitude_and_date(void)
+{
+    size_t e = 0;
+    double winter = sun_at("Title: T\nLatitude: 60\nDate: 2026-12-21",
+                           "EXT. FIELD - DAY", &e);
+    CHECK_INT_EQ(e, 0);
+    double summer = sun_at("Title: T\nLatitude: 60\nDate: 2026-06-21",
+                           "EXT. FIELD - DAY", &e);
+    double equator = sun_at("Title: T\nLatitude: 0\nDate: 2026-03-20",
+                            "EXT. FIELD - DAY", &e);
+    double dusk = sun_at("Title: T\nLatitude: 34\nDate: 2026-06-21",
+                         "EXT. FIELD - DUSK", &e);
+    fprintf(stderr,
+            "  sun at 1 pm, 60N: %.1f deg in December, %.1f in June; "
+            "equator in March %.1f; dusk at 34N %.1f\n",
+            winter, summer, equator, dusk);
+    // Solar geometry: 90 - 60 - 23.4 at noon in midwinter, an hour later
+    // a little lower; 90 - 60 + 23.4 in midsummer.
+    CHECK(winter > 2.0 && winter < 7.0);
+    CHECK(summer > 48.0 && summer < 54.0);
+    CHECK(equator > 70.0);
+    CHECK(dusk < 0.0 && dusk > -8.0);
+    sun_at("Title: T\nLatitude: 91", "EXT. FIELD - DAY", &e);
+    CHECK_INT_EQ(e, 1);
+    sun_at("Title: T\nDate: 2026-02-30x", "EXT. FIELD - DAY", &e);
+    CHECK_INT_EQ(e, 1);
+}
+
 int main(void)
 {
     A = base_allocator_default();
@@ -373,5 +427,6 @@ int main(void)
     CHECK_RUN(test_presets);
     CHECK_RUN(test_practicals);
     CHECK_RUN(test_preetham_and_weather);
+    CHECK_RUN(test_latitude_and_date);
     return CHECK_DONE();
 }
