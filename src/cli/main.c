@@ -55,7 +55,7 @@ static const char usage_text[] =
     "  --fps N          frames per second (default 24)\n"
     "  --seed N         seed for every choice auteur makes (default: the\n"
     "                   script's Seed:, else 1)\n"
-    "  --samples N      path-traced samples per pixel (default 16)\n"
+    "  --samples N      path-traced samples per pixel (default 4)\n"
     "  --preview        fast preview: 2 samples, one bounce\n"
     "  --threads N      render threads (default: all cores)\n"
     "  --duration S     render only the first S seconds (render)\n"
