@@ -49,9 +49,9 @@ static size_t plan_block(const char *block, size_t *warnings)
     return diag.errors;
 }
 
-static char *read_doc(void)
+static char *read_file(const char *path)
 {
-    FILE *f = fopen(AU_SOURCE_DIR "/docs/language.md", "rb");
+    FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
     fseek(f, 0, SEEK_END);
@@ -66,7 +66,7 @@ static char *read_doc(void)
 
 static void test_doc_examples(void)
 {
-    char *doc = read_doc();
+    char *doc = read_file(AU_SOURCE_DIR "/docs/language.md");
     CHECK(doc != NULL);
     if (!doc)
         return;
@@ -133,9 +133,50 @@ static void test_doc_examples(void)
     free(doc);
 }
 
+// The README's annotated example: with its "<-" remarks taken off, it
+// plans without an error or a warning.
+static void test_readme_example(void)
+{
+    char *readme = read_file(AU_SOURCE_DIR "/README.md");
+    CHECK(readme != NULL);
+    if (!readme)
+        return;
+    const char *a = strstr(readme, "```fountain\n");
+    const char *b = a ? strstr(a + 12, "```") : NULL;
+    CHECK(a && b);
+    if (a && b) {
+        a += 12;
+        char *block = malloc((size_t)(b - a) + 1);
+        size_t n = 0;
+        while (a < b) {
+            const char *eol = memchr(a, '\n', (size_t)(b - a));
+            size_t len = eol ? (size_t)(eol - a) : (size_t)(b - a);
+            size_t keep = len;
+            for (size_t k = 0; k + 1 < len; k++)
+                if (a[k] == '<' && a[k + 1] == '-') {
+                    keep = k;
+                    break;
+                }
+            while (keep && a[keep - 1] == ' ')
+                keep--;
+            memcpy(block + n, a, keep);
+            n += keep;
+            block[n++] = '\n';
+            a += len + 1;
+        }
+        block[n] = '\0';
+        size_t warnings = 0;
+        CHECK_INT_EQ(plan_block(block, &warnings), 0);
+        CHECK_INT_EQ(warnings, 0);
+        free(block);
+    }
+    free(readme);
+}
+
 int main(void)
 {
     A = base_allocator_default();
     CHECK_RUN(test_doc_examples);
+    CHECK_RUN(test_readme_example);
     return CHECK_DONE();
 }
