@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libembree-dev
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
-  libpng-dev libjansson-dev libcairo2-dev clang-format python3-jsonschema
+  libpng-dev libopenexr-dev libjansson-dev libcairo2-dev clang-format python3-jsonschema
   ffmpeg
 )
 if [ "${AU_DEPS_FUZZ:-0}" = 1 ]; then

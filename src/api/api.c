@@ -724,6 +724,37 @@ static AuStatus write_reframed(AuContext *ctx, const Frame *f, size_t subject,
     return st;
 }
 
+// The scene-referred passes a compositor wants as float EXR: depth in
+// metres along each pixel's ray (0 for the sky), the unit normal, and the
+// linear beauty before the grade.
+static AuStatus write_float_passes(AuContext *ctx, const Frame *f,
+                                   const char *dir)
+{
+    static const char *const z[] = { "Z" };
+    static const char *const xyz[] = { "X", "Y", "Z" };
+    static const char *const rgb[] = { "R", "G", "B" };
+
+    static const struct {
+        const char *file;
+        int channels;
+        const char *const *names;
+    } passes[] = { { "depth.exr", 1, z },
+                   { "normal.exr", 3, xyz },
+                   { "beauty.exr", 3, rgb } };
+
+    const float *data[] = { f->depth, f->normal, f->rgb };
+    AuStatus st = AU_OK;
+    for (size_t i = 0; st == AU_OK && i < BASE_ARRAY_LEN(passes); i++) {
+        char path[4200];
+        int n = snprintf(path, sizeof path, "%s/%s", dir, passes[i].file);
+        if (n < 0 || (size_t)n >= sizeof path)
+            return AU_EINVAL;
+        st = deliver_exr_write(&ctx->diag, path, f->width, f->height,
+                               passes[i].channels, passes[i].names, data[i]);
+    }
+    return st;
+}
+
 AuStatus au_render_still(AuContext *ctx, const AuProject *project,
                          const AuRenderOptions *opts, size_t shot_index,
                          double at_s, const char *png_path,
@@ -787,6 +818,8 @@ AuStatus au_render_still(AuContext *ctx, const AuProject *project,
             st = deliver_png_rgb8(&ctx->diag, albedo_path, opts->width,
                                   opts->height, rgb8);
         }
+        if (st == AU_OK)
+            st = write_float_passes(ctx, &job.frame, passes_dir);
     }
 done:
     base_free(&ctx->alloc, rgb8);

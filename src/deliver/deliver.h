@@ -45,6 +45,15 @@ AuStatus deliver_png_rgb8(BaseDiag *diag, const char *path, int width,
 AuStatus deliver_png_gray16(BaseDiag *diag, const char *path, int width,
                             int height, const uint16_t *values);
 
+/** Writes @p channels (1 to 4) interleaved 32-bit float planes of
+ * @p width x @p height, named @p names (distinct; "Z" for depth, "X"
+ * "Y" "Z" for a vector, "R" "G" "B" for colour), as a ZIP-compressed
+ * scanline OpenEXR file, atomically. AU_EINVAL for bad sizes, AU_EIO
+ * (reported to @p diag). */
+AuStatus deliver_exr_write(BaseDiag *diag, const char *path, int width,
+                           int height, int channels, const char *const *names,
+                           const float *data);
+
 /** Writes a contact sheet: @p rows x @p cols tiles (row-major in
  * @p tiles, each packed 8-bit RGB of @p tile_w x @p tile_h; NULL leaves a
  * gap) with a label left of each row and above each column (either array
