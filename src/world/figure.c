@@ -181,6 +181,8 @@ void world_pose_at(uint64_t name_hash, uint64_t seed, double time_s,
     p.sit = 0.0;
     p.seat_y_m = 0.0;
     p.arm_swing_rad[0] = p.arm_swing_rad[1] = 0.0;
+    p.shrug = p.slump = p.point_yaw_rad = 0.0;
+    p.foot_pitch_rad[0] = p.foot_pitch_rad[1] = 0.0;
     p.breath = sin(w * breath_hz + ph[0]);
     // Slow, incommensurate frequencies so the sway never visibly repeats.
     p.head_yaw_rad = deg(2.5) * sin(w * 0.11 + ph[1]);
@@ -270,6 +272,19 @@ static AuStatus ellipsoid(Builder *b, const WorldXform *pose, Vec3 center,
     WorldXform part = world_xform_along(center, axis, front);
     WorldXform xf = world_xform_compose(pose, &part);
     return emit(b, &loft, &xf, albedo, false);
+}
+
+// How high an ankle must be for a shoe tilted @p pitch about it (toe
+// down positive) to keep heel and toe above the ground: the shoe's sole
+// is @p ankle_y under the ankle, its heel @p heel_m behind, toe @p toe_m
+// ahead.
+static double foot_clear_y(double pitch, double ankle_y, double heel_m,
+                           double toe_m)
+{
+    double c = cos(pitch), sn = sin(pitch);
+    double heel_y = -ankle_y * c + heel_m * sn;
+    double toe_y = -ankle_y * c - toe_m * sn;
+    return -fmin(heel_y, toe_y);
 }
 
 Vec3 world_figure_ankle_rest(const WorldFigureLook *look, int li)
@@ -470,6 +485,10 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
     const double s = 7.5 * bu / 1.75, sh = 7.5 * h / 1.75;
     const double g = look->girth, gx = 0.6 + 0.4 * g;
     const double hip = look->hip_scale > 0 ? look->hip_scale : 1.0;
+    // A shrug lifts the shoulders, a sigh lets them fall.
+    const double sh_lift = (0.05 * base_clamp(pose->shrug, 0.0, 1.0) -
+                            0.03 * base_clamp(pose->slump, 0.0, 1.0)) *
+                           H / 1.75;
     const float *skin = look->skin, *shirt = look->shirt;
     const float *trousers = look->trousers;
     const float *coat = look->jacket ? look->jacket_rgb : shirt;
@@ -508,6 +527,8 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         Vec3 knee = v3(sd * (hx - 0.004 * s), knee_y, 0.012 * s);
         Vec3 rest = v3(sd * (hx + 0.012 * s), ankle_y, -0.01 * s);
         Vec3 t = v3_add(rest, pose->foot_m[li]);
+        t.y = fmax(t.y, foot_clear_y(pose->foot_pitch_rad[li], ankle_y,
+                                     0.055 * s, 0.155 * 7.5 * bu - 0.055 * s));
         double reach =
             0.995 * (v3_len(v3_sub(knee, hipj)) + v3_len(v3_sub(rest, knee)));
         double dx = t.x - hipj.x, dz = t.z - hipj.z;
@@ -643,9 +664,9 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
             { chest_y + lift,
               (0.5 * 0.150 * s * gx + 0.5 * (sx + 0.02 * s)) * cx,
               0.112 * s * gz * cx, 0.012 * s },
-            { AT(1.65) + lift, (sx + 0.025 * s) * cx, 0.098 * s * gz * cx,
-              0.004 * s },
-            { sh_y + lift, (sx + 0.02 * s) * cx, 0.080 * s * gz * cx,
+            { AT(1.65) + lift + 0.5 * sh_lift, (sx + 0.025 * s) * cx,
+              0.098 * s * gz * cx, 0.004 * s },
+            { sh_y + lift + sh_lift, (sx + 0.02 * s) * cx, 0.080 * s * gz * cx,
               -0.005 * s },
         };
         memcpy(tk, k, sizeof(k));
@@ -700,7 +721,7 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         double sd = (double)side;
         int li = side > 0 ? 0 : 1;
         WorldArm arm = pose->arm[li];
-        Vec3 shoulder = v3(sd * sx, sh_y, 0);
+        Vec3 shoulder = v3(sd * sx, sh_y + sh_lift, 0);
         Vec3 du, df, hand_front = fwd;
         if (arm == WORLD_ARM_HOLD) {
             // Elbow at the side, forearm forward and a little down: a
@@ -713,6 +734,30 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
             // face, so the line between two characters stays clear.
             du = v3_norm(v3(sd * 0.08, -1.0, 0.2));
             df = v3_norm(v3(sd * 0.05, 0.75, 1.0));
+        } else if (arm == WORLD_ARM_POINT || arm == WORLD_ARM_CROSS) {
+            // Pointing: the arm nearly straight, a little below the
+            // shoulder's level. Crossed: the wrist before the other
+            // elbow, the left forearm over the right.
+            Vec3 t;
+            Vec3 pole = v3(sd, -1.0, 0.0);
+            if (arm == WORLD_ARM_POINT) {
+                double a =
+                    base_clamp(pose->point_yaw_rad, -deg(100.0), deg(100.0));
+                double r = 0.97 * (l_up + l_fore);
+                t = v3_add(shoulder,
+                           v3(r * sin(a) * cos(deg(8.0)), -r * sin(deg(8.0)),
+                              r * cos(a) * cos(deg(8.0))));
+            } else {
+                double over = li == 0 ? 1.0 : 0.0;
+                t = v3(-sd * 0.06 * s, chest_y - (0.13 - 0.025 * over) * s,
+                       (0.13 * g + 0.055 + 0.03 * over) * s);
+                pole = v3(sd, -0.6, -0.2);
+            }
+            Vec3 w;
+            Vec3 e = two_bone(shoulder, t, l_up, l_fore, pole, &w);
+            du = v3_norm(v3_sub(e, shoulder));
+            df = v3_norm(v3_sub(w, e));
+            hand_front = up;
         } else if (arm == WORLD_ARM_DRINK || arm == WORLD_ARM_REACH) {
             // Aim the wrist: below the chin so the hand brings what it
             // holds to the mouth, or out in front at chest height.
@@ -775,6 +820,8 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         if (pose->legs) {
             // The hips came down by drop; the ground did not.
             Vec3 t = v3_add(ankle, pose->foot_m[li]);
+            t.y = fmax(t.y, foot_clear_y(pose->foot_pitch_rad[li], ankle_y,
+                                         0.055 * s, 0.155 * L - 0.055 * s));
             t.y += drop;
             double l1 = v3_len(v3_sub(knee, hipj));
             double l2 = v3_len(v3_sub(ankle, knee));
@@ -798,8 +845,13 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         double toe_out = deg(8.0) * sd;
         Vec3 dir = v3(sin(toe_out), 0, cos(toe_out));
         double l_foot = 0.155 * L;
-        Vec3 heel = v3_add(v3(ankle.x, ankle.y - ankle_y, ankle.z),
-                           v3_scale(dir, -0.055 * s));
+        // Tilted about the ankle: toe down pushing off, toe up landing.
+        double pc = cos(pose->foot_pitch_rad[li]);
+        double ps = sin(pose->foot_pitch_rad[li]);
+        Vec3 foot_up = v3_add(v3_scale(up, pc), v3_scale(dir, ps));
+        dir = v3_sub(v3_scale(dir, pc), v3_scale(up, ps));
+        Vec3 heel = v3_add(ankle, v3_add(v3_scale(dir, -0.055 * s),
+                                         v3_scale(foot_up, -ankle_y)));
         WorldRing fk[4] = {
             { 0.0, 0.034 * s, 0.044 * s, 0.040 * s },
             { 0.3 * l_foot, 0.043 * s, 0.052 * s, 0.047 * s },
@@ -808,11 +860,11 @@ AuStatus world_figure_build(BaseArena *arena, const WorldFigureLook *look,
         };
         WorldLoft loft;
         world_loft_profile(&loft, fk, 4, 6, 2, 0.02 * s, 0.03 * s, 12);
-        WorldXform part = world_xform_along(heel, dir, up);
+        WorldXform part = world_xform_along(heel, dir, foot_up);
         if ((st = emit(&b, &loft, &part, look->shoes, true)) != AU_OK)
             return st;
-        jt[WORLD_JOINT_TOE_L + li] =
-            v3_add(v3_add(heel, v3_scale(dir, l_foot)), v3(0, 0.02 * s, 0));
+        jt[WORLD_JOINT_TOE_L + li] = v3_add(v3_add(heel, v3_scale(dir, l_foot)),
+                                            v3_scale(foot_up, 0.02 * s));
     }
     AU_ASSERT(b.count == 21);
 

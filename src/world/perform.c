@@ -326,21 +326,23 @@ static Vec3 dir_of(double yaw)
 // A gait: step length, half the distance a foot stays planted, how high
 // a swinging foot lifts, and the pace at full speed.
 typedef struct Gait {
-    double step_m, stance_m, lift_m, speed_m_s, swing_rad;
+    double step_m, stance_m, lift_m, speed_m_s, swing_rad, roll_rad;
 } Gait;
 
-static const Gait walk_gait = { 0.62, 0.34, 0.07, 1.3, 0.3 };
-static const Gait run_gait = { 1.05, 0.25, 0.17, 3.2, 0.65 };
+static const Gait walk_gait = { 0.62, 0.34, 0.07, 1.3, 0.3, 0.35 };
+static const Gait run_gait = { 1.05, 0.25, 0.17, 3.2, 0.65, 0.5 };
 
 // Where foot @p li stands along a straight path of @p len_m when the body
 // has come @p d_m: each foot plants at every other step and stays put
-// while the body passes over it; *lift gets the swing's height 0..1.
+// while the body passes over it; *lift gets the swing's height 0..1 and
+// *phase how far through the swing it is (0 while planted).
 static double foot_along(const Gait *g, int li, double d_m, double len_m,
-                         double *lift)
+                         double *lift, double *phase)
 {
     double S = g->step_m, a = g->stance_m;
     double prev_c = 0.0, prev_end = li == 0 ? 0.0 : a;
     *lift = 0.0;
+    *phase = 0.0;
     for (int k = 1; k < 100000; k++) {
         double c = li == 0 ? S * (2.0 * k - 1.0) : 2.0 * S * k;
         double cc = fmin(c, len_m);
@@ -350,6 +352,7 @@ static double foot_along(const Gait *g, int li, double d_m, double len_m,
         if (d_m < s0) {
             double f = (d_m - prev_end) / (s0 - prev_end);
             *lift = sin(BASE_PI * f);
+            *phase = f;
             return prev_c + (cc - prev_c) * smooth(f);
         }
         prev_c = cc;
@@ -372,31 +375,220 @@ static double walk_s(const Gait *g, double len_m)
     return len_m > 1e-3 ? fmax(0.5, 1.5 * len_m / g->speed_m_s) + CLOSE_S : 0.0;
 }
 
-// The pose of a walk from @p from to @p to, @p u_s into it.
-static void walk_pose(const Gait *g, Vec3 from, Vec3 to, double u_s,
-                      WorldPerf *o)
+/* ---- paths round the furniture --------------------------------------- */
+
+// Most corners one walk's path has, its ends included.
+#define PATH_MAX 6
+// How far a walker's middle keeps from a box: half a body's width.
+#define PATH_CLEAR_M 0.3
+
+typedef struct Path {
+    Vec3 p[PATH_MAX];
+    size_t n;
+    double len_m;
+} Path;
+
+// The floor rectangle of a box, grown by @p m.
+typedef struct Rect {
+    double x0, z0, x1, z1;
+} Rect;
+
+// How far outside rectangle @p r point @p p lies (0 inside it).
+static double rect_out(Rect r, Vec3 p)
 {
-    Vec3 d = v3_sub(to, from);
-    double len = hypot(d.x, d.z);
+    double dx = fmax(fmax(r.x0 - p.x, p.x - r.x1), 0.0);
+    double dz = fmax(fmax(r.z0 - p.z, p.z - r.z1), 0.0);
+    return hypot(dx, dz);
+}
+
+// Where segment a-b enters the open rectangle @p r, as a fraction of
+// its length, or a negative number when it misses.
+static double rect_hit(Rect r, Vec3 a, Vec3 b)
+{
+    double t0 = 0.0, t1 = 1.0;
+    const double d[2] = { b.x - a.x, b.z - a.z };
+    const double o[2] = { a.x, a.z };
+    const double lo[2] = { r.x0, r.z0 }, hi[2] = { r.x1, r.z1 };
+    for (int k = 0; k < 2; k++) {
+        if (fabs(d[k]) < 1e-12) {
+            if (o[k] <= lo[k] || o[k] >= hi[k])
+                return -1.0;
+            continue;
+        }
+        double ta = (lo[k] - o[k]) / d[k], tb = (hi[k] - o[k]) / d[k];
+        if (ta > tb) {
+            double x = ta;
+            ta = tb;
+            tb = x;
+        }
+        t0 = fmax(t0, ta);
+        t1 = fmin(t1, tb);
+    }
+    return t1 - t0 > 1e-9 ? t0 : -1.0;
+}
+
+static double flat_len(Vec3 a, Vec3 b)
+{
+    return hypot(b.x - a.x, b.z - a.z);
+}
+
+// The obstacles between @p from and @p to: every prop standing on its
+// own (not in a hand), grown by half a body, or less when an end of the
+// walk is nearer (the seat walked to, the chair stood up from).
+static size_t path_obstacles(const WorldProp *props, size_t np, Vec3 from,
+                             Vec3 to, Rect *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < np && n < cap; i++) {
+        if (props[i].held_by != SIZE_MAX)
+            continue;
+        Vec3 c = props[i].center, h = props[i].half_extent;
+        Rect raw = { c.x - h.x, c.z - h.z, c.x + h.x, c.z + h.z };
+        double m = fmin(PATH_CLEAR_M,
+                        fmin(rect_out(raw, from), rect_out(raw, to)) - 0.02);
+        if (m <= 0.0)
+            continue;
+        Rect r = { raw.x0 - m, raw.z0 - m, raw.x1 + m, raw.z1 + m };
+        out[n++] = r;
+    }
+    return n;
+}
+
+// The first obstacle segment a-b runs into, or SIZE_MAX.
+static size_t first_hit(const Rect *r, size_t nr, Vec3 a, Vec3 b)
+{
+    size_t best = SIZE_MAX;
+    double best_t = INFINITY;
+    for (size_t i = 0; i < nr; i++) {
+        double t = rect_hit(r[i], a, b);
+        if (t >= 0.0 && t < best_t) {
+            best_t = t;
+            best = i;
+        }
+    }
+    return best;
+}
+
+// A walk from @p from to @p to that goes round the props in its way:
+// where a leg crosses one, it turns at the corners of its grown box,
+// taking the shortest way that stays clear of every box.
+static void path_plan(Vec3 from, Vec3 to, const WorldProp *props, size_t np,
+                      Path *out)
+{
+    Rect r[WORLD_PROP_WANT_MAX * 2];
+    size_t nr = path_obstacles(props, np, from, to, r, BASE_ARRAY_LEN(r));
+    out->p[0] = v3(from.x, 0, from.z);
+    out->p[1] = v3(to.x, 0, to.z);
+    out->n = 2;
+    for (int round = 0; round < 2 && out->n + 2 <= PATH_MAX; round++) {
+        size_t leg = SIZE_MAX, ob = SIZE_MAX;
+        for (size_t i = 0; i + 1 < out->n && leg == SIZE_MAX; i++) {
+            ob = first_hit(r, nr, out->p[i], out->p[i + 1]);
+            if (ob != SIZE_MAX)
+                leg = i;
+        }
+        if (leg == SIZE_MAX)
+            break;
+        Vec3 a = out->p[leg], b = out->p[leg + 1];
+        const double e = 0.03;
+        const Rect q = r[ob];
+        Vec3 c[4] = { v3(q.x0 - e, 0, q.z0 - e), v3(q.x1 + e, 0, q.z0 - e),
+                      v3(q.x1 + e, 0, q.z1 + e), v3(q.x0 - e, 0, q.z1 + e) };
+        // One corner, or two neighbouring ones, whichever is shorter and
+        // clear.
+        double best = INFINITY;
+        Vec3 via[2] = { a, a };
+        size_t via_n = 0;
+        for (size_t k = 0; k < 4; k++) {
+            for (int v = 0; v < 3; v++) {
+                size_t k2 = v == 1 ? (k + 1) % 4 : (k + 3) % 4;
+                Vec3 pts[4] = { a, c[k], v ? c[k2] : b, b };
+                size_t m = v ? 4 : 3;
+                double len = 0.0;
+                bool clear = true;
+                for (size_t j = 0; j + 1 < m && clear; j++) {
+                    len += flat_len(pts[j], pts[j + 1]);
+                    clear = first_hit(r, nr, pts[j], pts[j + 1]) == SIZE_MAX;
+                }
+                if (clear && len < best) {
+                    best = len;
+                    via[0] = c[k];
+                    via[1] = c[k2];
+                    via_n = v ? 2 : 1;
+                }
+            }
+        }
+        if (via_n == 0)
+            break; // boxed in: walk straight, as before
+        for (size_t j = out->n; j-- > leg + 1;)
+            out->p[j + via_n] = out->p[j];
+        for (size_t j = 0; j < via_n; j++)
+            out->p[leg + 1 + j] = via[j];
+        out->n += via_n;
+    }
+    out->len_m = 0.0;
+    for (size_t i = 0; i + 1 < out->n; i++)
+        out->len_m += flat_len(out->p[i], out->p[i + 1]);
+}
+
+// The point @p d_m along path @p pa.
+static Vec3 path_at(const Path *pa, double d_m)
+{
+    for (size_t i = 0; i + 1 < pa->n; i++) {
+        double l = flat_len(pa->p[i], pa->p[i + 1]);
+        if (d_m <= l || i + 2 == pa->n) {
+            double f = l > 1e-9 ? base_clamp(d_m / l, 0.0, 1.0) : 1.0;
+            return v3_lerp(pa->p[i], pa->p[i + 1], f);
+        }
+        d_m -= l;
+    }
+    return pa->p[pa->n - 1];
+}
+
+// The way path @p pa runs at @p d_m, over a stretch of body length so a
+// corner is a turn, not a snap.
+static Vec3 path_dir(const Path *pa, double d_m, Vec3 fallback)
+{
+    Vec3 a = path_at(pa, fmax(0.0, d_m - 0.3));
+    Vec3 b = path_at(pa, fmin(pa->len_m, d_m + 0.3));
+    Vec3 d = v3_sub(b, a);
+    double l = hypot(d.x, d.z);
+    return l > 1e-6 ? v3_scale(v3(d.x, 0, d.z), 1.0 / l) : fallback;
+}
+
+// The pose of a walk along @p pa, @p u_s into it.
+static void walk_pose(const Gait *g, const Path *pa, double u_s, WorldPerf *o)
+{
+    double len = pa->len_m;
     double core = walk_s(g, len) - CLOSE_S;
     double dist = len * smooth(u_s / core);
-    Vec3 dir = len > 1e-6 ? v3_scale(v3(d.x, 0, d.z), 1.0 / len) : o->facing;
-    o->pos = v3_add(from, v3_scale(dir, dist));
+    Vec3 dir = path_dir(pa, dist, o->facing);
+    Vec3 here = path_at(pa, dist);
+    o->pos = v3(here.x, o->pos.y, here.z);
     o->facing = dir;
     o->pose.legs = true;
     o->moving = u_s < core + CLOSE_S;
+    Vec3 left = v3(dir.z, 0, -dir.x);
     double z[2];
     for (int li = 0; li < 2; li++) {
-        double lift;
-        double at = foot_along(g, li, dist, len, &lift);
+        double lift, phase;
+        double at = foot_along(g, li, dist, len, &lift, &phase);
         if (u_s > core && at < len - 1e-6) {
             // The closing step brings the trailing foot beside the other.
             double f = base_clamp((u_s - core) / CLOSE_S, 0.0, 1.0);
             at += (len - at) * smooth(f);
             lift = sin(BASE_PI * f);
+            phase = f;
         }
-        z[li] = at - dist;
-        o->pose.foot_m[li] = v3(0, g->lift_m * lift, z[li]);
+        // Heel to toe: a foot leaves the ground toe last, so it swings
+        // out toe down, and comes down heel first, toe up; flat on the
+        // ground in stance.
+        o->pose.foot_pitch_rad[li] = g->roll_rad * sin(2.0 * BASE_PI * phase);
+        // Each foot stands on the path where it planted, seen from the
+        // body: on a straight leg just behind or ahead of it.
+        Vec3 off = v3_sub(path_at(pa, at), here);
+        z[li] = v3_dot(off, dir);
+        o->pose.foot_m[li] = v3(v3_dot(off, left), g->lift_m * lift, z[li]);
     }
     double sw = g->swing_rad * base_clamp((z[1] - z[0]) / g->step_m, -1, 1);
     o->pose.arm_swing_rad[0] = sw;
@@ -509,21 +701,29 @@ void world_perform(const WorldAct *acts, size_t act_count, size_t fig,
     double yaw = yaw_of(home_facing[fig]);
     double sit = 0.0, seat_y = 0.0, feet_m = SEAT_FEET_M;
     const double side = homes[fig].x >= 0.0 ? 1.0 : -1.0;
+    // Off the set: to the side and toward the open fourth wall, where the
+    // camera stands, out of a wide shot's view.
+    const Vec3 off = v3(side * 4.0, 0, 2.5);
     size_t ns = 0;
     double busy = -INFINITY;
-    bool first = true;
+    bool first = true, gone = false;
     for (size_t i = 0; i < act_count; i++) {
         const WorldAct *a = &acts[i];
         if (a->who != fig)
             continue;
-        if (first && a->verb == WORLD_VERB_ENTER) {
-            // Off to the side, nearer the camera, before the entrance.
-            spot = v3_add(homes[fig], v3(side * 1.8, 0, 0.8));
+        if ((first || gone) && a->verb == WORLD_VERB_ENTER) {
+            // Waiting off the set, unseen, until the entrance.
+            spot = v3_add(homes[fig], off);
             yaw = yaw_of(v3_sub(homes[fig], spot));
+            gone = true;
         }
         first = false;
         double t0 = fmax(a->t_s, busy);
         bool now = t0 <= t_s;
+        if (gone && now && a->verb == WORLD_VERB_ENTER)
+            gone = false;
+        if (gone && !now)
+            break;
         double u = t_s - t0;
         o.facing = dir_of(yaw);
         Vec3 to = spot;
@@ -538,7 +738,7 @@ void world_perform(const WorldAct *acts, size_t act_count, size_t fig,
             yaw_after = yaw_of(home_facing[fig]);
             break;
         case WORLD_VERB_EXIT:
-            to = v3_add(spot, v3(side * 1.8, 0, 0.8));
+            to = v3_add(spot, off);
             go = true;
             break;
         case WORLD_VERB_RUN:
@@ -583,22 +783,26 @@ void world_perform(const WorldAct *acts, size_t act_count, size_t fig,
         if (sit > 0.0 && (go || a->verb == WORLD_VERB_SIT))
             go = false; // seated: stand first
         if (go) {
-            double w = walk_s(g, hypot(to.x - spot.x, to.z - spot.z));
+            Path pa;
+            path_plan(spot, to, props, prop_count, &pa);
+            double w = walk_s(g, pa.len_m);
             double turn = face_after ? TURN_S : 0.0;
             busy = t0 + w + turn;
             if (!now)
                 break;
             if (u < w) {
                 o.facing = dir_of(yaw);
-                walk_pose(g, spot, to, u, &o);
+                walk_pose(g, &pa, u, &o);
                 if (seat_count)
                     *seat_count = ns;
                 *out = o;
                 return;
             }
             if (w > 0.0)
-                yaw = yaw_of(v3_sub(to, spot));
+                yaw = yaw_of(v3_sub(pa.p[pa.n - 1], pa.p[pa.n - 2]));
             spot = to;
+            if (a->verb == WORLD_VERB_EXIT)
+                gone = true;
             if (face_after) {
                 double f = smooth((u - w) / TURN_S);
                 double dy = remainder(yaw_after - yaw, 2.0 * BASE_PI);
@@ -679,6 +883,7 @@ void world_perform(const WorldAct *acts, size_t act_count, size_t fig,
     }
     if (seats && seat_count)
         *seat_count = ns;
+    o.absent = gone;
     o.facing = dir_of(yaw);
     o.pos = v3_sub(spot, v3_scale(o.facing, feet_m * sit));
     if (sit > 0.0) {

@@ -681,7 +681,7 @@ static const WorldPropDef defs[] = {
       { 0.04, 0.15, 0.04 },
       b_bottle },
     { "glass",
-      "glass glasses+ tumbler drink* cocktail martini",
+      "glass glasses+ tumbler drink* cocktail martini jar",
       WORLD_PROP_SMALL,
       WORLD_GRIP_UPRIGHT,
       0.05,
@@ -1392,6 +1392,7 @@ typedef struct Mention {
     const char *on; // first surface named with it
     size_t holders[4];
     WorldArm arms[4];
+    int in_hand[4]; // how many that holder's line names: one, or two
     size_t holder_count;
 } Mention;
 
@@ -1457,6 +1458,14 @@ size_t world_props_read(const Production *prod, const DirectScene *scene,
                 bool plural = false, needs_det = false;
                 const WorldPropDef *d =
                     prop_at(t, n, i, &plural, &sp, &needs_det);
+                // "paper cups", "a beer bottle": the last noun is the
+                // thing, the ones before it say what kind.
+                if (d && sp > 0 && i + sp < n && !t[i + sp - 1].end) {
+                    bool pl2, nd2;
+                    size_t sp2;
+                    if (prop_at(t, n, i + sp, &pl2, &sp2, &nd2) != NULL)
+                        d = NULL;
+                }
                 bool after_on = i >= 2 && strcmp(t[i - 1].w, "the") == 0 &&
                                 (strcmp(t[i - 2].w, "on") == 0 ||
                                  strcmp(t[i - 2].w, "onto") == 0);
@@ -1505,6 +1514,7 @@ size_t world_props_read(const Production *prod, const DirectScene *scene,
                             known = known || me->holders[h] == subject;
                         if (holds && !known && me->holder_count < 4) {
                             me->holders[me->holder_count] = subject;
+                            me->in_hand[me->holder_count] = count >= 2 ? 2 : 1;
                             me->arms[me->holder_count++] =
                                 verb == 2 ? WORLD_ARM_RAISE : WORLD_ARM_HOLD;
                         }
@@ -1538,17 +1548,21 @@ size_t world_props_read(const Production *prod, const DirectScene *scene,
             while (fi < figure_count &&
                    figures[fi].cast_index != me->holders[h])
                 fi++;
-            if (fi >= figure_count || fi >= 64 || hands_used[fi] >= 2)
-                continue;
-            WorldPropWant *w = &out[nw++];
-            w->def = me->def;
-            w->holder = me->holders[h];
-            w->arm = me->arms[h];
-            w->hand = hands_used[fi] == 0 ? 1 : 0;
-            w->on = NULL;
-            w->seat = false;
-            hands_used[fi]++;
-            held++;
+            // One holding two ("two paper cups") has one in each hand.
+            int take = me->in_hand[h];
+            for (int q = 0; q < take && nw < WORLD_PROP_WANT_MAX; q++) {
+                if (fi >= figure_count || fi >= 64 || hands_used[fi] >= 2)
+                    break;
+                WorldPropWant *w = &out[nw++];
+                w->def = me->def;
+                w->holder = me->holders[h];
+                w->arm = me->arms[h];
+                w->hand = hands_used[fi] == 0 ? 1 : 0;
+                w->on = NULL;
+                w->seat = false;
+                hands_used[fi]++;
+                held++;
+            }
         }
         for (int i = held; i < me->count && nw < WORLD_PROP_WANT_MAX; i++) {
             WorldPropWant *w = &out[nw++];

@@ -44,17 +44,18 @@ static double eyes_height(const WorldFigureLook *l)
 
 // Who figure @p i looks at: the speaker when someone else speaks, else
 // the nearest other figure in front of it; SIZE_MAX when nobody is.
-static size_t gaze_target(const Scene *s, const Vec3 *pos, size_t i,
-                          size_t speaker)
+static size_t gaze_target(const Scene *s, const Vec3 *pos, const bool *gone,
+                          size_t i, size_t speaker)
 {
-    if (speaker != SIZE_MAX && speaker != i)
+    if (speaker != SIZE_MAX && speaker != i && !gone[speaker])
         return speaker;
     size_t best = SIZE_MAX;
     double best_d = INFINITY;
     for (size_t j = 0; j < s->figure_count; j++) {
         Vec3 d = v3_sub(pos[j], pos[i]);
         double dist = v3_len(d);
-        if (j == i || dist < 1e-6 || v3_dot(d, s->figures[i].facing) <= 0.0)
+        if (j == i || gone[j] || dist < 1e-6 ||
+            v3_dot(d, s->figures[i].facing) <= 0.0)
             continue;
         if (dist < best_d) {
             best_d = dist;
@@ -154,11 +155,17 @@ static void perform_props(WorldAct *acts, size_t act_count,
             !a->prop || a->prop->grip == WORLD_GRIP_NONE)
             continue;
         size_t who = figures[a->who].cast_index;
+        // A pick-up from someone's hand ("taking one") names them.
+        size_t giver = a->verb == WORLD_VERB_PICK && a->fig != SIZE_MAX
+                           ? figures[a->fig].cast_index
+                           : SIZE_MAX;
         WorldPropWant *w = NULL;
         for (size_t k = 0; k < want_count && !w; k++) {
             if (wants[k].def == a->prop &&
-                (a->verb == WORLD_VERB_PICK || wants[k].holder == who ||
-                 wants[k].holder == SIZE_MAX))
+                (giver != SIZE_MAX
+                     ? wants[k].holder == giver
+                     : (a->verb == WORLD_VERB_PICK || wants[k].holder == who ||
+                        wants[k].holder == SIZE_MAX)))
                 w = &wants[k];
         }
         if (!w)
@@ -166,7 +173,7 @@ static void perform_props(WorldAct *acts, size_t act_count,
         bool after = film_s >= world_act_handover_s(a);
         size_t to =
             a->verb == WORLD_VERB_PICK ? who : figures[a->to].cast_index;
-        size_t from = a->verb == WORLD_VERB_PICK ? SIZE_MAX : who;
+        size_t from = a->verb == WORLD_VERB_PICK ? giver : who;
         w->holder = after ? to : from;
         w->hand = 1;
         if (w->holder != SIZE_MAX && w->arm == WORLD_ARM_REST)
@@ -208,6 +215,92 @@ static size_t seats_place(WorldKit *k, const WorldSeat *seats, size_t n,
         out[np++] = p;
     }
     return np;
+}
+
+// Where figure @p j is seen from figure @p i, as a head yaw in i's
+// figure space (positive to its left).
+static double yaw_toward(Vec3 from, Vec3 facing, Vec3 at)
+{
+    Vec3 d = v3_sub(at, from);
+    double fz = v3_dot(d, facing);
+    double fx = d.x * facing.z - d.z * facing.x;
+    return atan2(fx, fz);
+}
+
+// Orders @p acts by time, keeping the order of equal times.
+static void acts_sort(WorldAct *acts, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        WorldAct a = acts[i];
+        size_t j = i;
+        while (j > 0 && acts[j - 1].t_s > a.t_s) {
+            acts[j] = acts[j - 1];
+            j--;
+        }
+        acts[j] = a;
+    }
+}
+
+// "(taking one)": the speaker @p who takes the prop nearest to hand,
+// one another character holds out first, else one standing by; when
+// the one holding it is there and still, and before the speaker drinks
+// in this shot. Adds a pick-up to @p acts and returns their number.
+static size_t take_act(const DirectShot *shot, WorldAct *acts, size_t n,
+                       const WorldPropWant *wants, size_t want_count,
+                       const WorldFigure *figs, size_t nf, size_t who,
+                       const WorldGesture *g, Vec3 center, const Vec3 *homes,
+                       const Vec3 *home_f)
+{
+    if (n >= WORLD_ACT_MAX)
+        return n;
+    size_t best = SIZE_MAX, giver = SIZE_MAX;
+    double best_d = INFINITY;
+    for (size_t w = 0; w < want_count; w++) {
+        const WorldPropWant *pw = &wants[w];
+        if ((g->prop && pw->def != g->prop) ||
+            pw->def->grip == WORLD_GRIP_NONE ||
+            pw->def->cls != WORLD_PROP_SMALL || pw->seat)
+            continue;
+        if (pw->holder == figs[who].cast_index) {
+            if (g->prop)
+                return n; // already in hand
+            continue;
+        }
+        size_t j = SIZE_MAX;
+        for (size_t k = 0; k < nf; k++) {
+            if (figs[k].cast_index == pw->holder)
+                j = k;
+        }
+        // What is held out is nearer than what stands on a table.
+        double d = j != SIZE_MAX ? v3_len(v3_sub(homes[j], homes[who])) : 10.0;
+        if (d < best_d) {
+            best_d = d;
+            best = w;
+            giver = j;
+        }
+    }
+    if (best == SIZE_MAX)
+        return n;
+    double end_s = shot->start_s + shot->duration_s;
+    double t = shot->start_s + 0.3;
+    for (; giver != SIZE_MAX && t < end_s - 0.7; t += 0.25) {
+        WorldPerf pf;
+        world_perform(acts, n, giver, center, homes, home_f, NULL, 0, t, &pf,
+                      NULL, 0, NULL);
+        if (!pf.moving && !pf.absent)
+            break;
+    }
+    // A drink in the shot comes after the take, with what was taken.
+    for (size_t i = 0; i < n; i++) {
+        if (acts[i].who == who && acts[i].verb == WORLD_VERB_DRINK &&
+            acts[i].t_s >= shot->start_s && acts[i].t_s < t + 1.0)
+            acts[i].t_s = t + 1.0;
+    }
+    WorldAct a = { WORLD_VERB_PICK, who, giver, wants[best].def,
+                   SIZE_MAX,        t,   false };
+    acts[n++] = a;
+    acts_sort(acts, n);
+    return n;
 }
 
 AuStatus world_build(const AuAllocator *alloc, const Production *prod,
@@ -322,6 +415,25 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         sum = v3_add(sum, pos[i]);
     s->stage_center =
         n ? v3(sum.x / (double)n, 0, sum.z / (double)n) : v3(0, 0, 0);
+    // The speaker of the shot's line, and what its parenthetical asks.
+    size_t speaker = SIZE_MAX;
+    size_t says = shot->parenthetical && shot->paren_speaker != SIZE_MAX
+                      ? shot->paren_speaker
+                      : shot->subject;
+    for (size_t i = 0; i < n && shot->dialogue; i++) {
+        if (s->figures[i].cast_index == says)
+            speaker = i;
+    }
+    WorldGesture gest;
+    bool gesturing = speaker != SIZE_MAX &&
+                     world_gesture_read(prod, shot->parenthetical, s->figures,
+                                        n, speaker, &gest);
+    // "(beer raised)" with no beer in hand takes it first.
+    if (gesturing && ((gest.bits & WORLD_GEST_TAKE) ||
+                      ((gest.bits & WORLD_GEST_RAISE) && gest.prop)))
+        act_count =
+            take_act(shot, acts, act_count, wants, want_count, s->figures, n,
+                     speaker, &gest, s->stage_center, pos, home_f);
     perform_props(acts, act_count, wants, want_count, s->figures, film_s);
     WorldSeat seats[WORLD_ACT_MAX];
     size_t seat_count = 0;
@@ -365,22 +477,47 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         world_perform(acts, act_count, i, s->stage_center, pos, home_f, props,
                       prop_count, film_s, &perf[i], NULL, 0, NULL);
     Vec3 *now = n ? base_arena_array(&arena, n, sizeof(*now)) : NULL;
-    if (n && !now)
+    bool *gone = n ? base_arena_array(&arena, n, sizeof(*gone)) : NULL;
+    if (n && (!now || !gone))
         goto fail;
     for (size_t i = 0; i < n; i++) {
         now[i] = perf[i].pos;
-        s->figures[i].facing = perf[i].facing;
+        // Off the set before an entrance and after an exit; the one the
+        // shot is on stays, so the camera has someone to frame.
+        size_t ci = s->figures[i].cast_index;
+        gone[i] = perf[i].absent && ci != shot->subject && ci != shot->partner;
     }
+    // "(to both)", "(to MARA)": the speaker turns to them.
+    if (gesturing && (gest.bits & WORLD_GEST_TO) && !perf[speaker].moving) {
+        Vec3 at = v3(0, 0, 0);
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (j == speaker || gone[j] ||
+                (gest.fig != SIZE_MAX && j != gest.fig))
+                continue;
+            if (!gest.all && gest.fig == SIZE_MAX && k > 0)
+                continue; // "to him": the first other
+            at = v3_add(at, now[j]);
+            k++;
+        }
+        if (k > 0) {
+            at = v3_scale(at, 1.0 / (double)k);
+            double d = yaw_toward(now[speaker], perf[speaker].facing, at);
+            double yaw = atan2(perf[speaker].facing.x, perf[speaker].facing.z);
+            double u = base_clamp(t_s / 0.5, 0.0, 1.0);
+            yaw += d * u * u * (3.0 - 2.0 * u);
+            perf[speaker].facing = v3(sin(yaw), 0, cos(yaw));
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        s->figures[i].facing = perf[i].facing;
 
     WorldMesh *fig_meshes = s->meshes + WORLD_KIT_MAT_MAX;
     size_t fig_count = 0;
-    size_t speaker = SIZE_MAX;
-    for (size_t i = 0; i < n && shot->dialogue; i++) {
-        if (s->figures[i].cast_index == shot->subject)
-            speaker = i;
-    }
     for (size_t i = 0; i < n; i++) {
         WorldFigure *f = &s->figures[i];
+        if (gone[i])
+            continue;
         uint64_t name_hash = prod->cast[f->cast_index].name_hash;
         bool talking = i == speaker;
         WorldPose pose;
@@ -389,26 +526,42 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
         if (talking)
             world_talk_at(shot->dialogue, shot->duration_s, t_s,
                           &pose.mouth_open, &pose.gesture);
-        size_t target = perf[i].look != SIZE_MAX
+        size_t target = perf[i].look != SIZE_MAX && !gone[perf[i].look]
                             ? perf[i].look
-                            : gaze_target(s, now, i, speaker);
-        if (target != SIZE_MAX)
+                            : gaze_target(s, now, gone, i, speaker);
+        bool away = talking && gesturing && (gest.bits & WORLD_GEST_AWAY);
+        if (target != SIZE_MAX && !away)
             gaze_apply(s, now, i, target, &pose);
+        bool holds[2] = { false, false };
         for (size_t w = 0; w < want_count; w++) {
-            if (wants[w].holder == f->cast_index)
+            if (wants[w].holder == f->cast_index) {
                 pose.arm[wants[w].hand] = wants[w].arm;
+                holds[wants[w].hand] = true;
+            }
+        }
+        if (talking && gesturing) {
+            size_t to =
+                gest.fig != SIZE_MAX && !gone[gest.fig] ? gest.fig : target;
+            double look_yaw = to != SIZE_MAX
+                                  ? yaw_toward(now[i], f->facing, now[to])
+                                  : (double)NAN;
+            world_gesture_pose(&gest, t_s, look_yaw, holds, &pose);
         }
         pose.legs = perf[i].pose.legs;
         pose.sit = perf[i].pose.sit;
         pose.seat_y_m = perf[i].pose.seat_y_m;
         for (int k = 0; k < 2; k++) {
             pose.foot_m[k] = perf[i].pose.foot_m[k];
+            pose.foot_pitch_rad[k] = perf[i].pose.foot_pitch_rad[k];
             pose.arm_swing_rad[k] = pose.arm[k] == WORLD_ARM_REST
                                         ? perf[i].pose.arm_swing_rad[k]
                                         : 0.0;
             if (perf[i].arm[k] >= 0)
                 pose.arm[k] = (WorldArm)perf[i].arm[k];
         }
+        // One drinks looking ahead, so the cup comes to the mouth.
+        if (pose.arm[0] == WORLD_ARM_DRINK || pose.arm[1] == WORLD_ARM_DRINK)
+            pose.head_yaw_rad *= 0.15;
         size_t parts = 0;
         st = world_figure_build(&arena, &f->look, now[i], f->facing, &pose,
                                 (uint16_t)(f->cast_index + 1),
@@ -417,8 +570,15 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
             goto fail;
         fig_count += parts;
     }
+    // Who is off the set is not in the scene at all.
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!gone[i])
+            s->figures[kept++] = s->figures[i];
+    }
+    s->figure_count = kept;
     prop_count += world_props_place(&stage, wants, want_count, WORLD_PROPS_HELD,
-                                    s->figures, n, props + prop_count,
+                                    s->figures, kept, props + prop_count,
                                     PROP_RECORD_MAX - prop_count);
     size_t set_count = 0;
     st = world_kit_emit(&kit, &arena, s->meshes, WORLD_KIT_MAT_MAX, &set_count);

@@ -248,6 +248,10 @@ typedef enum WorldArm {
     WORLD_ARM_RAISE, /**< hand up before the chest: a toast, a drink, aim */
     WORLD_ARM_DRINK, /**< hand at the mouth: drinking from what it holds */
     WORLD_ARM_REACH, /**< arm out forward: a blow, a hand-over, a pick-up */
+    WORLD_ARM_POINT, /**< arm straight out at shoulder height, toward
+                          WorldPose.point_yaw_rad */
+    WORLD_ARM_CROSS, /**< forearm folded across the chest (both: arms
+                          crossed) */
     WORLD_ARM_COUNT
 } WorldArm;
 
@@ -267,6 +271,14 @@ typedef struct WorldPose {
     double sit;      /**< 0 standing .. 1 seated at seat_y_m */
     double seat_y_m; /**< seat height under the hips when sitting */
     double arm_swing_rad[2]; /**< a free arm swung forward (walking) */
+    /* What a parenthetical adds (gesture.c); zero is none. */
+    double shrug;             /**< 0..1: the shoulders lift 5 cm */
+    double slump;             /**< 0..1: the shoulders drop 3 cm (a sigh) */
+    double point_yaw_rad;     /**< where a pointing arm aims, figure space:
+                                   0 straight ahead, positive to its left */
+    double foot_pitch_rad[2]; /**< a swinging foot's tilt: positive toe
+                                   down (pushing off), negative toe up
+                                   (heel first); 0 flat */
 } WorldPose;
 
 /** The syllables of @p line, estimated from the vowel groups of its
@@ -445,6 +457,7 @@ typedef struct WorldPerf {
     int arm[2];     /**< a WorldArm forced on each arm, or -1 */
     size_t look;    /**< figure index looked at, or SIZE_MAX */
     bool moving;    /**< walking or running now */
+    bool absent;    /**< not on the set: before entering, after exiting */
 } WorldPerf;
 
 /** Performs figure @p fig's acts up to film time @p t_s from its blocking
@@ -466,6 +479,46 @@ bool world_prop_is_seat(const WorldPropDef *d);
 /** The film time at which prop act @p a (pick up, hand over) changes
  * hands. */
 double world_act_handover_s(const WorldAct *a);
+
+/* ---- gestures from parentheticals (gesture.c) ------------------------ */
+
+/** Bits of WorldGesture.bits: what a parenthetical has the speaker do. */
+enum {
+    WORLD_GEST_RAISE = 1u << 0,    /**< "beer raised": the held prop comes up */
+    WORLD_GEST_TAKE = 1u << 1,     /**< "taking one": reach and take a prop */
+    WORLD_GEST_SHRUG = 1u << 2,    /**< shoulders up and down */
+    WORLD_GEST_NOD = 1u << 3,      /**< two nods */
+    WORLD_GEST_SHAKE = 1u << 4,    /**< shakes head */
+    WORLD_GEST_POINT = 1u << 5,    /**< points at the other */
+    WORLD_GEST_SIGH = 1u << 6,     /**< shoulders drop, head down */
+    WORLD_GEST_LAUGH = 1u << 7,    /**< head back, shoulders bounce */
+    WORLD_GEST_CROSS = 1u << 8,    /**< arms crossed */
+    WORLD_GEST_AWAY = 1u << 9,     /**< "not looking at him": head away */
+    WORLD_GEST_TO = 1u << 10,      /**< "to both", "to MARA": turns to them */
+    WORLD_GEST_WHISPER = 1u << 11, /**< leans the head in */
+    WORLD_GEST_LOWER = 1u << 12    /**< "lowering the handset" */
+};
+
+/** What one parenthetical asks of its speaker. */
+typedef struct WorldGesture {
+    unsigned bits;
+    size_t fig;               /**< figure named ("to MARA"), or SIZE_MAX */
+    bool all;                 /**< "to both", "to everyone" */
+    const WorldPropDef *prop; /**< a prop named ("taking the mug"), or NULL */
+} WorldGesture;
+
+/** Reads parenthetical @p paren (without brackets) of figure @p speaker
+ * among @p figs; false when it asks for no gesture auteur knows. */
+bool world_gesture_read(const Production *prod, const char *paren,
+                        const WorldFigure *figs, size_t nf, size_t speaker,
+                        WorldGesture *out);
+
+/** Adds gesture @p g, @p u_s seconds into the shot, to @p pose: head,
+ * shoulders and arms. @p look_yaw_rad is where the one spoken to is, in
+ * figure space (positive to the left), or NAN; @p holds says which hand
+ * holds a prop. */
+void world_gesture_pose(const WorldGesture *g, double u_s, double look_yaw_rad,
+                        bool holds[2], WorldPose *pose);
 
 /* ---- the set (set.c, set_int.c, set_ext.c) -------------------------- */
 
