@@ -22,6 +22,10 @@ typedef struct Frame {
     float *normal;   /**< unit shading normal of the first hit, 3 per pixel */
     float *depth;    /**< distance to the first hit in metres, 0 for sky */
     float *variance; /**< variance of the pixel's mean luminance */
+    /** Screen-space motion, 2 floats per pixel: where the surface seen at
+     * the pixel centre was on the previous frame's film minus where it is
+     * now, in pixels (x right, y down); 0 without a previous view. */
+    float *motion;
 } Frame;
 
 /** Allocates the frame's arrays; AU_ENOMEM on failure. */
@@ -72,6 +76,41 @@ AuStatus render_frame(RenderDevice *dev, const Scene *scene,
                       const CameraView *view, const LightRig *rig,
                       const RenderSettings *settings, Frame *frame,
                       uint64_t *rays);
+
+/** The default shutter angle in degrees: open for half of each frame. */
+#define RENDER_SHUTTER_DEG_DEFAULT 180.0
+
+/** How the camera moves around one frame. */
+typedef struct RenderMotion {
+    /** The camera when the shutter closes: each sample takes a time
+     * inside the shutter and the camera in between (motion blur). NULL,
+     * or equal to the opening view, is an instantaneous shutter. */
+    const CameraView *view_close;
+    /** The camera of the previous frame, for Frame.motion; NULL leaves
+     * the motion pass at 0. */
+    const CameraView *view_prev;
+} RenderMotion;
+
+/** render_frame with the camera moving as @p motion says (NULL: still).
+ * With a still camera the frame is bit-identical to render_frame's. */
+AuStatus render_frame_motion(RenderDevice *dev, const Scene *scene,
+                             const CameraView *view, const LightRig *rig,
+                             const RenderSettings *settings,
+                             const RenderMotion *motion, Frame *frame,
+                             uint64_t *rays);
+
+/** Fills @p out for a frame @p t_s seconds into shot @p shot_index at
+ * @p fps: the camera at the shutter's closing, @p shutter_deg / 360 of a
+ * frame later (into *close), and a frame earlier (into *prev, the shot's
+ * start for its first frame), each moved and focused from @p solved (the
+ * shot's solved view) as camera_apply_move and camera_focus do, with
+ * @p scene posed at @p t_s. A view that cannot be computed is left out
+ * (NULL), which makes a sharp frame or a zero motion pass. */
+void render_motion_views(const Production *prod, size_t shot_index,
+                         const Scene *scene, const CameraView *solved,
+                         double t_s, double fps, double shutter_deg,
+                         uint64_t seed, CameraView *close, CameraView *prev,
+                         RenderMotion *out);
 
 /** Filters path-tracing noise out of @p frame's beauty in place, guided by
  * its albedo, normal, depth and variance buffers so edges, silhouettes and

@@ -4,6 +4,8 @@
 #ifndef AU_RENDER_INTERNAL_H
 #define AU_RENDER_INTERNAL_H
 
+#include <embree3/rtcore.h>
+
 #include "render.h"
 
 /** One point of a 4-dimensional Owen-scrambled Sobol sequence: sample
@@ -14,6 +16,19 @@
  * samples stay stratified. */
 void render_sobol_point(uint32_t index, uint32_t count, uint64_t key,
                         double out[4]);
+
+/** One sequence of render_sobol_point's, its hashes computed once: a
+ * pixel sets it up before its samples. */
+typedef struct RenderSobol {
+    uint32_t mask;     /**< the index bits the sample count needs */
+    uint32_t shuffle;  /**< seed of the sample order's scramble */
+    uint32_t seeds[4]; /**< one output scramble per dimension */
+} RenderSobol;
+
+/** Sets up the sequence keyed by @p key for @p count samples. */
+void render_sobol_seed(uint64_t key, uint32_t count, RenderSobol *out);
+/** Point @p index of @p seq: exactly render_sobol_point's. */
+void render_sobol_at(const RenderSobol *seq, uint32_t index, double out[4]);
 
 /** A surface's scattering at one hit, split in two parts: the smooth
  * lobes (diffuse, sheen, rough coat and metal) that light sampling can
@@ -56,6 +71,41 @@ Vec3 render_bsdf_eval(const RenderBsdf *b, Vec3 wo, Vec3 wi, double *pdf);
 bool render_bsdf_sample(const RenderBsdf *b, Vec3 wo, const double u[3],
                         Vec3 *wi, Vec3 *weight, double *pdf);
 
+/** Fraction of light that crosses @p t_m metres of fog of extinction
+ * @p sigma_per_m (Beer-Lambert); 0 for a ray that never hits (t_m of
+ * 1e29 or more), 1 without fog. */
+double render_fog_transmittance(double sigma_per_m, double t_m);
+
+/** A distance in [0, t_m] drawn from @p u with density proportional to
+ * sigma e^(-sigma s): the fog's single-scattering estimate at that point,
+ * times (1 - transmittance(t_m)), is unbiased. @p sigma_per_m > 0. */
+double render_fog_sample_distance(double sigma_per_m, double t_m, double u);
+
+/** A distance along the ray from @p o in unit direction @p d, in
+ * [0, t_m] (t_m of 1e29 or more: unbounded), drawn from @p u with density
+ * (set in *pdf, per metre) inversely proportional to the squared distance
+ * to the point light @p c, held at least @p min_dist_m away (equiangular
+ * sampling). *pdf is 0 when the segment is empty. */
+double render_fog_sample_equiangular(Vec3 o, Vec3 d, double t_m, Vec3 c,
+                                     double min_dist_m, double u, double *pdf);
+
+/** Henyey-Greenstein phase function per steradian, @p cos_theta between
+ * the light's travel and the scattered direction, @p g its asymmetry. */
+double render_phase_hg(double cos_theta, double g);
+
+/** The view at time @p t in [0, 1] between @p open and @p close (the
+ * camera at the shutter's opening and closing). */
+void render_view_lerp(const CameraView *open, const CameraView *close, double t,
+                      CameraView *out);
+
+/** The motion pass at film position (@p x_px, @p y_px) of a @p width x
+ * @p height frame that sees point @p p (or direction @p p when
+ * @p at_infinity): where it was on @p prev's film minus where it is, in
+ * pixels; 0 when it was behind the previous camera. */
+void render_motion_vector(const CameraView *prev, Vec3 p, bool at_infinity,
+                          double x_px, double y_px, int width, int height,
+                          float out[2]);
+
 /** Ways to trace a frame that only tests and measurements want. */
 enum {
     /** No light sampling: every light is found by BSDF sampling alone.
@@ -72,5 +122,28 @@ AuStatus render_frame_mode(RenderDevice *dev, const Scene *scene,
                            const CameraView *view, const LightRig *rig,
                            const RenderSettings *settings, Frame *frame,
                            unsigned mode);
+
+/** The Embree geometry of a device's frames (scene.c): the set's meshes
+ * that do not move are built once per shot and instanced, the rest are
+ * rebuilt per frame. A hit's geomID is the mesh index either way. */
+typedef struct RenderGeoCache RenderGeoCache;
+
+/** An empty cache on @p device; AU_ENOMEM. */
+AuStatus render_geo_cache_new(const AuAllocator *alloc, RTCDevice device,
+                              RenderGeoCache **out);
+/** Frees the cache (NULL is accepted) and sets *c to NULL. */
+void render_geo_cache_free(RenderGeoCache **c);
+/** Sets *out to the scene to trace @p scene of shot @p shot against,
+ * valid until the next call. Object-ID-0 meshes that are bit-identical
+ * to the previous frame's of the same shot reuse its BVH; one that
+ * changed is rebuilt with every later frame of the shot. AU_EINTERNAL
+ * when Embree fails, AU_ENOMEM. */
+AuStatus render_geo_cache_scene(RenderGeoCache *c, const Scene *scene,
+                                uint64_t shot, RTCScene *out);
+/** How many times the static part was built, for tests. */
+size_t render_geo_cache_builds(const RenderGeoCache *c);
+
+/** The cache of @p dev, for tests. */
+RenderGeoCache *render_device_geo_cache(RenderDevice *dev);
 
 #endif

@@ -69,36 +69,51 @@ static uint32_t scramble_reversed(uint32_t x, uint32_t seed)
     return x;
 }
 
-void render_sobol_point(uint32_t index, uint32_t count, uint64_t key,
-                        double out[4])
+void render_sobol_seed(uint64_t key, uint32_t count, RenderSobol *out)
 {
-    // Shuffling the sample order with the same scramble keeps each
-    // power-of-two prefix stratified but breaks the lock-step between
-    // groups of dimensions that share it. Only the low bits that @p count
-    // needs are kept: the higher ones would add a digital shift, which the
-    // output scramble below already randomises, and cost a loop each.
+    // Only the low bits of the shuffled index that @p count needs are
+    // kept: the higher ones would add a digital shift, which the output
+    // scramble already randomises, and cost a loop each.
     uint32_t bits = 0;
     while (bits < 32 && (1ull << bits) < (uint64_t)count)
         bits++;
-    uint32_t mask = bits >= 32 ? 0xffffffffu : (1u << bits) - 1u;
+    out->mask = bits >= 32 ? 0xffffffffu : (1u << bits) - 1u;
     // Three hashes give five independent 32-bit seeds: the shuffle's and
     // one per dimension.
     uint64_t h1 = base_hash_mix(key, 0x0e7e);
     uint64_t h2 = base_hash_mix(h1, 0x0e7f);
     uint64_t h3 = base_hash_mix(h2, 0x0e80);
-    uint32_t seeds[4] = { (uint32_t)(h1 >> 32), (uint32_t)h2,
-                          (uint32_t)(h2 >> 32), (uint32_t)h3 };
+    out->shuffle = (uint32_t)h1;
+    out->seeds[0] = (uint32_t)(h1 >> 32);
+    out->seeds[1] = (uint32_t)h2;
+    out->seeds[2] = (uint32_t)(h2 >> 32);
+    out->seeds[3] = (uint32_t)h3;
+}
+
+void render_sobol_at(const RenderSobol *seq, uint32_t index, double out[4])
+{
+    // Shuffling the sample order with the same scramble keeps each
+    // power-of-two prefix stratified but breaks the lock-step between
+    // groups of dimensions that share it.
     uint32_t i =
-        reverse_bits(scramble_reversed(reverse_bits(index), (uint32_t)h1)) &
-        mask;
+        reverse_bits(scramble_reversed(reverse_bits(index), seq->shuffle)) &
+        seq->mask;
     uint32_t v[4] = { 0, 0, 0, 0 };
     for (int bit = 0; i != 0; bit++, i >>= 1)
         if (i & 1u)
             for (int d = 0; d < 4; d++)
                 v[d] ^= sobol_dirs_rev[d][bit];
     for (int d = 0; d < 4; d++) {
-        uint32_t r = reverse_bits(scramble_reversed(v[d], seeds[d]));
+        uint32_t r = reverse_bits(scramble_reversed(v[d], seq->seeds[d]));
         // The top 24 bits fill a float-exact fraction strictly below 1.
         out[d] = (double)(r >> 8) * (1.0 / 16777216.0);
     }
+}
+
+void render_sobol_point(uint32_t index, uint32_t count, uint64_t key,
+                        double out[4])
+{
+    RenderSobol seq;
+    render_sobol_seed(key, count, &seq);
+    render_sobol_at(&seq, index, out);
 }

@@ -13,6 +13,11 @@ struct RenderDevice {
     BaseDiag *diag;
     RTCDevice device;
     double clamp;
+    RenderGeoCache *geo;
+    // The last frame's sky table and the rig it was built for: a shot's
+    // frames share their lighting, so the table is built once per rig.
+    struct SkyTable *sky;
+    LightRig sky_rig;
 };
 
 static void embree_error(void *user, enum RTCError code, const char *str)
@@ -41,6 +46,11 @@ AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
         return AU_EINTERNAL;
     }
     rtcSetDeviceErrorFunction(dev->device, embree_error, dev);
+    if (render_geo_cache_new(alloc, dev->device, &dev->geo) != AU_OK) {
+        rtcReleaseDevice(dev->device);
+        base_free(alloc, dev);
+        return AU_ENOMEM;
+    }
     *out = dev;
     return AU_OK;
 }
@@ -57,6 +67,8 @@ void render_device_free(RenderDevice **dev)
 {
     if (!dev || !*dev)
         return;
+    render_geo_cache_free(&(*dev)->geo);
+    base_free((*dev)->alloc, (*dev)->sky);
     rtcReleaseDevice((*dev)->device);
     base_free((*dev)->alloc, *dev);
     *dev = NULL;
@@ -79,8 +91,9 @@ AuStatus render_frame_init(Frame *f, const AuAllocator *alloc, int width,
     f->normal = base_calloc(alloc, n * 3, sizeof(float));
     f->depth = base_calloc(alloc, n, sizeof(float));
     f->variance = base_calloc(alloc, n, sizeof(float));
+    f->motion = base_calloc(alloc, n * 2, sizeof(float));
     if (!f->rgb || !f->albedo || !f->id || !f->normal || !f->depth ||
-        !f->variance) {
+        !f->variance || !f->motion) {
         render_frame_fini(f);
         return AU_ENOMEM;
     }
@@ -96,52 +109,16 @@ void render_frame_fini(Frame *f)
         base_free(f->alloc, f->normal);
         base_free(f->alloc, f->depth);
         base_free(f->alloc, f->variance);
+        base_free(f->alloc, f->motion);
     }
     f->rgb = f->albedo = f->normal = f->depth = f->variance = NULL;
+    f->motion = NULL;
     f->id = NULL;
 }
 
-static AuStatus build_scene(RenderDevice *dev, const Scene *scene,
-                            RTCScene *out)
+RenderGeoCache *render_device_geo_cache(RenderDevice *dev)
 {
-    RTCScene rs = rtcNewScene(dev->device);
-    if (!rs)
-        return AU_EINTERNAL;
-    rtcSetSceneBuildQuality(rs, RTC_BUILD_QUALITY_MEDIUM);
-    for (size_t i = 0; i < scene->mesh_count; i++) {
-        const WorldMesh *m = &scene->meshes[i];
-        if (m->triangle_count == 0)
-            continue;
-        RTCGeometry g = rtcNewGeometry(dev->device, RTC_GEOMETRY_TYPE_TRIANGLE);
-        if (!g)
-            goto fail;
-        // Embree pads its own buffers for its SIMD loads, so copying is
-        // simpler and safer than sharing the arena's arrays.
-        float *v = rtcSetNewGeometryBuffer(g, RTC_BUFFER_TYPE_VERTEX, 0,
-                                           RTC_FORMAT_FLOAT3, 3 * sizeof(float),
-                                           m->vertex_count);
-        uint32_t *idx = rtcSetNewGeometryBuffer(
-            g, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(uint32_t),
-            m->triangle_count);
-        if (!v || !idx) {
-            rtcReleaseGeometry(g);
-            goto fail;
-        }
-        memcpy(v, m->positions, (size_t)m->vertex_count * 3 * sizeof(float));
-        memcpy(idx, m->indices,
-               (size_t)m->triangle_count * 3 * sizeof(uint32_t));
-        rtcCommitGeometry(g);
-        rtcAttachGeometryByID(rs, g, (unsigned)i);
-        rtcReleaseGeometry(g);
-    }
-    rtcCommitScene(rs);
-    if (rtcGetDeviceError(dev->device) != RTC_ERROR_NONE)
-        goto fail;
-    *out = rs;
-    return AU_OK;
-fail:
-    rtcReleaseScene(rs);
-    return AU_EINTERNAL;
+    return dev->geo;
 }
 
 // The sky as a light: a table of its brightness over cells of equal solid
@@ -178,6 +155,9 @@ typedef struct TraceJob {
     const CameraView *view;
     const LightRig *rig;
     const RenderSettings *settings;
+    const RenderMotion *motion; /**< NULL: a still camera */
+    RenderMotion still;         /**< motion without a moving shutter */
+    double fog_sigma;           /**< the rig's fog extinction, per metre */
     Frame *frame;
     int tiles_x;
     bool bsdf_only;
@@ -427,7 +407,7 @@ static double sample_light(const TraceJob *job, const LightPick *pick, Vec3 p,
     if (!(omega > 0.0))
         return 0.0;
     *dir = cone_sample(axis, cos_max, u[1], u[2]);
-    *radiance = rgb3(l->radiance);
+    *radiance = v3_scale(rgb3(l->radiance), light_gobo_transmission(l, p));
     *max_dist = (float)(dist - l->radius_m);
     return pick->p_lamp[k] / omega;
 }
@@ -467,6 +447,7 @@ static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
 
 // The first hit's surface, as the passes and the denoiser see it.
 typedef struct FirstHit {
+    Vec3 pos; /**< the hit point, or the ray's direction if it found none */
     float albedo[3];
     float normal[3];
     float depth;
@@ -504,6 +485,101 @@ static Vec3 add_light(Vec3 sum, Vec3 c, int scatters, double clamp)
     return v3_add(sum, c);
 }
 
+// Henyey-Greenstein asymmetry of the fog: haze droplets scatter forward,
+// so shafts glow brightest looking toward the sun.
+static const double FOG_G = 0.6;
+
+// The fog along @p t_m metres from @p o along @p d seen with throughput
+// @p thr: adds the light it sends back along the ray (its ambient glow
+// and, on the camera ray, the sun's single scattering tested by a shadow
+// ray, so the set's shadows carve shafts in it) and returns the share of
+// the light behind the segment that gets through.
+// The director's lamps' light scattered by the fog along @p t_m metres of
+// a camera ray from @p o along @p d: one lamp chosen by its power, one
+// point drawn near it (equiangular), one shadow ray, the lamp's gobo, so
+// a noir key draws beams through its slats.
+static Vec3 fog_lamp(TraceJob *job, const PathRandom *pr, Vec3 o, Vec3 d,
+                     double t_m, uint64_t *rays)
+{
+    const LightRig *rig = job->rig;
+    double u[3];
+    draw3(pr->rng, u);
+    double total = 0.0;
+    for (size_t k = 0; k < rig->local_count; k++) {
+        const LightLocal *l = &rig->locals[k];
+        total += lum(rgb3(l->radiance)) * l->radius_m * l->radius_m;
+    }
+    if (!(total > 0.0))
+        return v3(0, 0, 0);
+    size_t k = 0;
+    double pick = u[0] * total, p_k = 0.0;
+    for (;; k++) {
+        const LightLocal *l = &rig->locals[k];
+        p_k = lum(rgb3(l->radiance)) * l->radius_m * l->radius_m;
+        if (pick < p_k || k + 1 == rig->local_count)
+            break;
+        pick -= p_k;
+    }
+    p_k /= total;
+    const LightLocal *l = &rig->locals[k];
+    double pdf;
+    double s = render_fog_sample_equiangular(o, d, t_m, l->position,
+                                             l->radius_m, u[1], &pdf);
+    Vec3 at = v3_add(o, v3_scale(d, s));
+    Vec3 axis;
+    double cos_max, dist;
+    double omega = lamp_cone(l, at, &axis, &cos_max, &dist);
+    if (!(omega > 0.0) || !(pdf > 0.0) || !(p_k > 0.0))
+        return v3(0, 0, 0);
+    double gobo = light_gobo_transmission(l, at);
+    if (gobo <= 0.0)
+        return v3(0, 0, 0);
+    (*rays)++;
+    if (occluded(job->rtc, at, axis, (float)(dist - l->radius_m)))
+        return v3(0, 0, 0);
+    double sigma = job->fog_sigma;
+    double w = sigma * render_fog_transmittance(sigma, s) *
+               render_fog_transmittance(sigma, dist - l->radius_m) *
+               render_phase_hg(v3_dot(axis, d), FOG_G) * omega * gobo /
+               (pdf * p_k);
+    return v3_scale(rgb3(l->radiance), w);
+}
+
+static double fog_segment(TraceJob *job, const PathRandom *pr, Vec3 o, Vec3 d,
+                          double t_m, Vec3 thr, int v, Vec3 *radiance,
+                          uint64_t *rays)
+{
+    const LightRig *rig = job->rig;
+    // The rig's sun and sky are the light that reaches the set through
+    // the fog already, so a bounce ray that leaves the set sees them as
+    // light sampling does; only the camera looks out into the fog bank.
+    if (v > 0 && !(t_m < 1e29))
+        return 1.0;
+    double tr = render_fog_transmittance(job->fog_sigma, t_m);
+    Vec3 glow = v3_scale(rgb3(rig->fog_radiance), 1.0 - tr);
+    if (v == 0 && job->sun_solid_angle > 0.0 &&
+        lum(rgb3(rig->sun_radiance)) > 0.0) {
+        // One point per camera ray, drawn where the fog's light reaches
+        // the eye least dimmed; its weight is the fog's opacity.
+        double u[3];
+        draw3(pr->rng, u);
+        double s = render_fog_sample_distance(job->fog_sigma, t_m, u[0]);
+        Vec3 at = v3_add(o, v3_scale(d, s));
+        Vec3 ld = cone_sample(rig->sun_dir, rig->sun_cos_radius, u[1], u[2]);
+        (*rays)++;
+        if (!occluded(job->rtc, at, ld, 1e30f)) {
+            double ph = render_phase_hg(v3_dot(ld, d), FOG_G);
+            glow =
+                v3_add(glow, v3_scale(rgb3(rig->sun_radiance),
+                                      job->sun_solid_angle * ph * (1.0 - tr)));
+        }
+    }
+    if (v == 0 && rig->local_count > 0)
+        glow = v3_add(glow, fog_lamp(job, pr, o, d, t_m, rays));
+    *radiance = add_light(*radiance, v3_mul(thr, glow), v + 1, job->clamp);
+    return tr;
+}
+
 static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                        Vec3 dir, FirstHit *first, uint64_t *rays)
 {
@@ -521,6 +597,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
     Vec3 prev_p = origin;
     int bounces = 0;
     bool collect_only = false;
+    first->pos = dir;
     for (int v = 0; v <= max_bounces + SPECULAR_EXTRA; v++) {
         struct RTCRayHit rh;
         init_ray(&rh, origin, dir, v == 0 ? 0.0f : 1e-4f);
@@ -528,6 +605,10 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
         (*rays)++;
         bool hit = rh.hit.geomID != RTC_INVALID_GEOMETRY_ID;
         double tfar = hit ? (double)rh.ray.tfar : 1e30;
+        Vec3 thr_in = thr;
+        if (job->fog_sigma > 0.0)
+            thr = v3_scale(thr, fog_segment(job, pr, origin, dir, tfar, thr, v,
+                                            &radiance, rays));
         // The director's lamps light the set but do not show on camera.
         for (size_t k = 0; v > 0 && k < rig->local_count; k++) {
             const LightLocal *l = &rig->locals[k];
@@ -542,9 +623,12 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                 double pl = omega > 0.0 ? pick.p_lamp[k] / omega : 0.0;
                 w = power_heuristic(prev_pdf, pl);
             }
-            radiance =
-                add_light(radiance, v3_scale(v3_mul(thr, rgb3(l->radiance)), w),
-                          v, job->clamp);
+            // The fog and the gobo dim what reaches the lamp's sphere.
+            w *= light_gobo_transmission(l, origin) *
+                 render_fog_transmittance(job->fog_sigma, t);
+            radiance = add_light(radiance,
+                                 v3_scale(v3_mul(thr_in, rgb3(l->radiance)), w),
+                                 v, job->clamp);
         }
         if (!hit) {
             float sky[3];
@@ -588,6 +672,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
             first->normal[1] = (float)n.y;
             first->normal[2] = (float)n.z;
             first->depth = rh.ray.tfar;
+            first->pos = v3_add(origin, v3_scale(dir, (double)rh.ray.tfar));
             first->id = m->object_id;
         }
         Vec3 wo = v3_scale(dir, -1.0);
@@ -619,6 +704,11 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                 (*rays)++;
                 if (!occluded(job->rtc, p, ld, maxd)) {
                     double w = last ? 1.0 : power_heuristic(pl, pb);
+                    // A lamp's light crosses the fog; the sun and sky
+                    // come from outside the fog bank, already dimmed.
+                    if (maxd < 1e29f)
+                        w *= render_fog_transmittance(job->fog_sigma,
+                                                      (double)maxd);
                     Vec3 c = v3_scale(v3_mul(v3_mul(thr, f), le), w / pl);
                     radiance = add_light(radiance, c, v + 1, job->clamp);
                 }
@@ -712,19 +802,22 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     (void)thread;
     TraceJob *job = user;
     Frame *f = job->frame;
-    const CameraView *view = job->view;
+    const CameraView *view0 = job->view;
     const RenderSettings *rs = job->settings;
     int tx = (int)(index % (size_t)job->tiles_x) * TILE;
     int ty = (int)(index / (size_t)job->tiles_x) * TILE;
     int x1 = tx + TILE < f->width ? tx + TILE : f->width;
     int y1 = ty + TILE < f->height ? ty + TILE : f->height;
     uint64_t rays = 0;
-    double half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
-    double half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
+    double half_w = view0->sensor_w_mm / (2.0 * view0->focal_mm);
+    double half_h = view0->sensor_h_mm / (2.0 * view0->focal_mm);
     // A thin lens: the aperture's diameter is the focal length over the
     // f-number, in metres; rays through one pixel meet on the focus plane.
-    bool lens = view->f_stop > 0.0 && view->focus_m > 0.0;
-    double lens_r_m = lens ? view->focal_mm / view->f_stop * 0.5e-3 : 0.0;
+    bool lens = view0->f_stop > 0.0 && view0->focus_m > 0.0;
+    double lens_r_m = lens ? view0->focal_mm / view0->f_stop * 0.5e-3 : 0.0;
+    // Guides are averaged wherever the picture blurs: through an open lens
+    // and along a moving shutter.
+    bool spread = lens || (job->motion && job->motion->view_close);
     uint64_t frame_key =
         base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
     for (int y = ty; y < y1; y++) {
@@ -733,10 +826,16 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
             uint64_t pix_key = base_hash_mix(frame_key, pix);
             BaseRng rng;
             base_rng_seed(&rng, pix_key, 0x5eed);
+            // The pixel's three Sobol groups, hashed once for its samples.
+            RenderSobol seq[3];
+            for (int g = 0; g < 3 && !job->random_only; g++)
+                render_sobol_seed(pix_key + (uint64_t)g, (uint32_t)rs->samples,
+                                  &seq[g]);
             Vec3 sum = v3(0, 0, 0);
             double lum_sum = 0.0, lum_sq = 0.0;
             FirstHit centre;
             memset(&centre, 0, sizeof centre);
+            bool centre_sky = true;
             // Through an open lens the denoiser's guides are averaged over
             // the samples, so they blur with the picture: one sample's
             // guide would mark a noisy edge inside every out-of-focus one.
@@ -756,15 +855,27 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                     for (int k = 0; k < 4; k++)
                         bsdf0[k] = base_rng_uniform(&rng);
                 } else {
-                    uint32_t n = (uint32_t)rs->samples;
-                    render_sobol_point((uint32_t)s, n, pix_key, cam);
-                    render_sobol_point((uint32_t)s, n, pix_key + 1, light0);
-                    render_sobol_point((uint32_t)s, n, pix_key + 2, bsdf0);
+                    render_sobol_at(&seq[0], (uint32_t)s, cam);
+                    render_sobol_at(&seq[1], (uint32_t)s, light0);
+                    render_sobol_at(&seq[2], (uint32_t)s, bsdf0);
                 }
                 // Sample 0 goes through the pixel centre, so the albedo
                 // and ID passes are crisp and exactly repeatable.
                 double jx = s == 0 ? 0.5 : cam[0];
                 double jy = s == 0 ? 0.5 : cam[1];
+                const CameraView *view = job->view;
+                CameraView moved;
+                if (job->motion && job->motion->view_close) {
+                    // Each sample takes its own stratum of the shutter;
+                    // sample 0 sits at the opening, the frame's own time,
+                    // so the passes show the frame the motion pass tracks.
+                    double u = s == 0 ? 0.0 : base_rng_uniform(&rng);
+                    render_view_lerp(job->view, job->motion->view_close,
+                                     (s + u) / rs->samples, &moved);
+                    view = &moved;
+                    half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
+                    half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
+                }
                 double sx = ((x + jx) / f->width * 2.0 - 1.0) * half_w;
                 double sy = (1.0 - (y + jy) / f->height * 2.0) * half_h;
                 Vec3 d = v3_add(view->forward, v3_add(v3_scale(view->right, sx),
@@ -787,14 +898,16 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 double l = lum(c);
                 lum_sum += l;
                 lum_sq += l * l;
-                if (s == 0)
+                if (s == 0) {
                     centre = hit;
-                if (lens && hit.depth > 0.0f) {
+                    centre_sky = !(hit.depth > 0.0f);
+                }
+                if (spread && hit.depth > 0.0f) {
                     guide_alb = v3_add(guide_alb, rgb3(hit.albedo));
                     guide_n = v3_add(guide_n, rgb3(hit.normal));
                     guide_depth += (double)hit.depth;
                     guide_hits++;
-                } else if (lens) {
+                } else if (spread) {
                     // The sky counts as white facing the lens, so a pixel
                     // the blur half fills with sky divides out as much of
                     // it as its neighbours do.
@@ -802,7 +915,7 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                     guide_n = v3_sub(guide_n, d);
                 }
             }
-            if (lens && guide_hits > 0) {
+            if (spread && guide_hits > 0) {
                 double k = 1.0 / guide_hits, ka = 1.0 / rs->samples;
                 Vec3 n = v3_norm(guide_n);
                 centre.albedo[0] = (float)(guide_alb.x * ka);
@@ -825,15 +938,36 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
             memcpy(&f->normal[3 * pix], centre.normal, sizeof centre.normal);
             f->depth[pix] = centre.depth;
             f->id[pix] = centre.id;
+            if (f->motion && job->motion && job->motion->view_prev)
+                render_motion_vector(job->motion->view_prev, centre.pos,
+                                     centre_sky, x + 0.5, y + 0.5, f->width,
+                                     f->height, &f->motion[2 * pix]);
+            else if (f->motion)
+                f->motion[2 * pix] = f->motion[2 * pix + 1] = 0.0f;
         }
     }
     atomic_fetch_add(&job->rays, rays);
     return AU_OK;
 }
 
+static bool vec_equal(Vec3 a, Vec3 b)
+{
+    return a.x == b.x && a.y == b.y && a.z == b.z;
+}
+
+// Field by field: the struct's padding may differ between two equal views.
+static bool views_equal(const CameraView *a, const CameraView *b)
+{
+    return vec_equal(a->position, b->position) &&
+           vec_equal(a->forward, b->forward) && vec_equal(a->up, b->up) &&
+           vec_equal(a->right, b->right) && a->focal_mm == b->focal_mm &&
+           a->focus_m == b->focus_m;
+}
+
 static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
                             const CameraView *view, const LightRig *rig,
-                            const RenderSettings *settings, Frame *frame,
+                            const RenderSettings *settings,
+                            const RenderMotion *motion, Frame *frame,
                             uint64_t *rays, unsigned mode)
 {
     if (settings->samples < 1 || settings->max_bounces < 0 || !frame->rgb)
@@ -843,7 +977,7 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     if (!job)
         return AU_ENOMEM;
     RTCScene rtc = NULL;
-    AuStatus st = build_scene(dev, scene, &rtc);
+    AuStatus st = render_geo_cache_scene(dev->geo, scene, settings->shot, &rtc);
     if (st != AU_OK) {
         base_free(dev->alloc, job);
         return st;
@@ -853,6 +987,15 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     job->view = view;
     job->rig = rig;
     job->settings = settings;
+    // An unmoving shutter traces exactly what a still camera does.
+    job->motion = motion;
+    if (motion && motion->view_close && views_equal(motion->view_close, view)) {
+        job->still = *motion;
+        job->still.view_close = NULL;
+        job->motion = &job->still;
+    }
+    job->fog_sigma =
+        rig->fog_density_per_m > 0.0 ? rig->fog_density_per_m : 0.0;
     job->frame = frame;
     job->bsdf_only = (mode & RENDER_MODE_BSDF_ONLY) != 0;
     job->random_only = (mode & RENDER_MODE_RANDOM) != 0;
@@ -862,12 +1005,21 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     job->clamp = dev->clamp > 0.0
                      ? dev->clamp
                      : RENDER_CLAMP_DEFAULT * pow(2.0, -rig->exposure_ev);
-    sky_build(&job->sky, rig);
+    if (!dev->sky || memcmp(&dev->sky_rig, rig, sizeof *rig) != 0) {
+        sky_build(&job->sky, rig);
+        if (!dev->sky)
+            dev->sky = base_calloc(dev->alloc, 1, sizeof *dev->sky);
+        if (dev->sky) {
+            *dev->sky = job->sky;
+            dev->sky_rig = *rig;
+        }
+    } else {
+        job->sky = *dev->sky;
+    }
     atomic_init(&job->rays, 0);
     st = base_parallel_for(settings->threads,
                            (size_t)job->tiles_x * (size_t)tiles_y, trace_tile,
                            job);
-    rtcReleaseScene(rtc);
     if (rays)
         *rays += atomic_load(&job->rays);
     base_free(dev->alloc, job);
@@ -879,7 +1031,8 @@ AuStatus render_frame_mode(RenderDevice *dev, const Scene *scene,
                            const RenderSettings *settings, Frame *frame,
                            unsigned mode)
 {
-    return frame_trace(dev, scene, view, rig, settings, frame, NULL, mode);
+    return frame_trace(dev, scene, view, rig, settings, NULL, frame, NULL,
+                       mode);
 }
 
 AuStatus render_frame(RenderDevice *dev, const Scene *scene,
@@ -887,7 +1040,18 @@ AuStatus render_frame(RenderDevice *dev, const Scene *scene,
                       const RenderSettings *settings, Frame *frame,
                       uint64_t *rays)
 {
-    AuStatus st = frame_trace(dev, scene, view, rig, settings, frame, rays, 0);
+    return render_frame_motion(dev, scene, view, rig, settings, NULL, frame,
+                               rays);
+}
+
+AuStatus render_frame_motion(RenderDevice *dev, const Scene *scene,
+                             const CameraView *view, const LightRig *rig,
+                             const RenderSettings *settings,
+                             const RenderMotion *motion, Frame *frame,
+                             uint64_t *rays)
+{
+    AuStatus st =
+        frame_trace(dev, scene, view, rig, settings, motion, frame, rays, 0);
     if (st == AU_OK && settings->denoise)
         st = render_denoise(frame, settings->threads);
     return st;
