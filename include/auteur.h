@@ -214,6 +214,10 @@ typedef struct AuRenderOptions {
                                  round the shot's subject */
     int reframe_letterbox;  /**< non-zero: letterbox or pillarbox into
                                  reframe_aspect instead of cropping */
+    double clamp;           /**< firefly clamp: the most linear radiance
+                                 one path brings by two or more bounces;
+                                 0 = 8 x 2^-exposure of the lighting
+                                 (docs/rendering.md), 0..1e30 */
 } AuRenderOptions;
 
 /** Tone curves for AuRenderOptions.tonemap. */

@@ -398,6 +398,13 @@ static AuStatus check_options(AuContext *ctx, const AuRenderOptions *o)
                   o->samples);
         return AU_EINVAL;
     }
+    if (!(o->clamp >= 0.0 && o->clamp <= 1e30)) {
+        base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-clamp",
+                  "firefly clamp %g is out of range (0 for the default, up "
+                  "to 1e30)",
+                  o->clamp);
+        return AU_EINVAL;
+    }
     if (!(o->max_seconds >= 0.0)) {
         base_diag(&ctx->diag, loc, AU_SEVERITY_ERROR, "bad-duration",
                   "maximum duration must be zero or positive");
@@ -435,6 +442,9 @@ typedef struct FrameJob {
     RenderSettings settings;
     AuRenderStats stats;
     GradeLut lut; // loaded once from opts->lut_path
+    // A video preview traces and grades at half the size into small8,
+    // then scales it up to the film's size.
+    uint8_t *small8;
 } FrameJob;
 
 static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
@@ -448,7 +458,10 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
     AuStatus st = render_device_new(&ctx->alloc, &ctx->diag, &job->dev);
     if (st != AU_OK)
         return st;
-    st = render_frame_init(&job->frame, &ctx->alloc, opts->width, opts->height);
+    st = render_device_set_clamp(job->dev, opts->clamp);
+    if (st == AU_OK)
+        st = render_frame_init(&job->frame, &ctx->alloc, opts->width,
+                               opts->height);
     if (st == AU_OK && opts->lut_path)
         st = grade_lut_load(&ctx->alloc, &ctx->diag, opts->lut_path, &job->lut);
     if (st != AU_OK) {
@@ -456,17 +469,68 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
         render_device_free(&job->dev);
         return st;
     }
-    job->settings.samples =
-        opts->preview ? (opts->samples < 2 ? 1 : 2) : opts->samples;
-    job->settings.max_bounces = 1;
+    // A preview is one sample of direct light, not denoised: the
+    // shapes, framing and key light of the shot at a tenth of the cost.
+    job->settings.samples = opts->preview ? 2 : opts->samples;
+    job->settings.max_bounces = opts->preview ? 0 : 1;
     job->settings.denoise = 1;
     job->settings.threads = ctx->threads;
     job->settings.seed = opts->seed;
     return AU_OK;
 }
 
+// Makes a preview video job trace at half the film's size: a quarter of
+// the rays, and the bilinear upscale keeps the picture's look.
+static AuStatus frame_job_half_size(FrameJob *job)
+{
+    const AuRenderOptions *o = job->opts;
+    if (!o->preview || o->width < 64 || o->height < 64)
+        return AU_OK;
+    int w = (o->width + 1) / 2, h = (o->height + 1) / 2;
+    const AuAllocator *a = &job->ctx->alloc;
+    render_frame_fini(&job->frame);
+    AuStatus st = render_frame_init(&job->frame, a, w, h);
+    if (st != AU_OK)
+        return st;
+    job->small8 = base_calloc(a, (size_t)w * (size_t)h, 3);
+    return job->small8 ? AU_OK : AU_ENOMEM;
+}
+
+// Bilinear upscale of @p src (sw x sh) into @p dst (dw x dh), pixel
+// centres aligned.
+static void upscale_rgb8(const uint8_t *src, int sw, int sh, uint8_t *dst,
+                         int dw, int dh)
+{
+    for (int y = 0; y < dh; y++) {
+        double fy = ((double)y + 0.5) * sh / dh - 0.5;
+        fy = fy < 0.0 ? 0.0 : fy;
+        int y0 = (int)fy;
+        int y1 = y0 + 1 < sh ? y0 + 1 : sh - 1;
+        double ty = fy - y0;
+        for (int x = 0; x < dw; x++) {
+            double fx = ((double)x + 0.5) * sw / dw - 0.5;
+            fx = fx < 0.0 ? 0.0 : fx;
+            int x0 = (int)fx;
+            int x1 = x0 + 1 < sw ? x0 + 1 : sw - 1;
+            double tx = fx - x0;
+            const uint8_t *a = &src[3 * ((size_t)y0 * (size_t)sw + (size_t)x0)];
+            const uint8_t *b = &src[3 * ((size_t)y0 * (size_t)sw + (size_t)x1)];
+            const uint8_t *c = &src[3 * ((size_t)y1 * (size_t)sw + (size_t)x0)];
+            const uint8_t *d = &src[3 * ((size_t)y1 * (size_t)sw + (size_t)x1)];
+            uint8_t *out = &dst[3 * ((size_t)y * (size_t)dw + (size_t)x)];
+            for (int k = 0; k < 3; k++) {
+                double top = a[k] + (b[k] - a[k]) * tx;
+                double bot = c[k] + (d[k] - c[k]) * tx;
+                out[k] = (uint8_t)(top + (bot - top) * ty + 0.5);
+            }
+        }
+    }
+}
+
 static void frame_job_fini(FrameJob *job)
 {
+    base_free(&job->ctx->alloc, job->small8);
+    job->small8 = NULL;
     grade_lut_free(&job->lut);
     render_frame_fini(&job->frame);
     render_device_free(&job->dev);
@@ -534,11 +598,14 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
         world_build(&job->ctx->alloc, prod, shot, t_s, job->opts->seed, &scene);
     if (st != AU_OK)
         return st;
-    CameraView view;
+    CameraView view = { 0 };
     double aspect = (double)job->opts->width / job->opts->height;
     st = camera_solve(prod, shot, scene, aspect, &view);
     if (st == AU_EINVAL && prod->shots[shot].set_by == 0)
         st = solve_fallback(job->ctx, prod, shot, scene, aspect, &view);
+    // The framing before the move: motion blur moves it again to the
+    // shutter's closing and to the previous frame.
+    CameraView solved = view, close_view, prev_view;
     if (st == AU_OK)
         st = camera_apply_move(prod, shot, scene, t_s, job->opts->seed, &view);
     if (st == AU_OK)
@@ -579,8 +646,12 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
         job->settings.shot = shot;
         job->settings.frame = frame_index;
         double t0 = base_now_s();
-        st = render_frame(job->dev, scene, &view, &rig, &job->settings,
-                          &job->frame, &job->stats.rays);
+        RenderMotion motion;
+        render_motion_views(prod, shot, scene, &solved, t_s, job->opts->fps,
+                            RENDER_SHUTTER_DEG_DEFAULT, job->opts->seed,
+                            &close_view, &prev_view, &motion);
+        st = render_frame_motion(job->dev, scene, &view, &rig, &job->settings,
+                                 &motion, &job->frame, &job->stats.rays);
         job->stats.render_s += base_now_s() - t0;
         if (st == AU_OK) {
             GradeSettings g;
@@ -601,7 +672,10 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
             g.seed = o->seed;
             g.shot = shot;
             g.frame = frame_index;
-            st = grade_frame(&job->frame, &g, rgb8);
+            st = grade_frame(&job->frame, &g, job->small8 ? job->small8 : rgb8);
+            if (st == AU_OK && job->small8)
+                upscale_rgb8(job->small8, job->frame.width, job->frame.height,
+                             rgb8, job->opts->width, job->opts->height);
             job->stats.frames++;
         }
     }
@@ -644,9 +718,11 @@ AuStatus au_render_video(AuContext *ctx, const AuProject *project,
         return st;
     uint8_t *rgb8 =
         base_calloc(&ctx->alloc, (size_t)opts->width * 3, (size_t)opts->height);
+    if (rgb8)
+        st = frame_job_half_size(&job);
     DeliverVideo *video = NULL;
-    if (!rgb8) {
-        st = AU_ENOMEM;
+    if (!rgb8 || st != AU_OK) {
+        st = rgb8 ? st : AU_ENOMEM;
         goto done;
     }
     st = deliver_video_open(&ctx->alloc, &ctx->diag, out_path, opts->width,
@@ -725,14 +801,16 @@ static AuStatus write_reframed(AuContext *ctx, const Frame *f, size_t subject,
 }
 
 // The scene-referred passes a compositor wants as float EXR: depth in
-// metres along each pixel's ray (0 for the sky), the unit normal, and the
-// linear beauty before the grade.
+// metres along each pixel's ray (0 for the sky), the unit normal, the
+// linear beauty before the grade, and the screen motion since the frame
+// before, in pixels.
 static AuStatus write_float_passes(AuContext *ctx, const Frame *f,
                                    const char *dir)
 {
     static const char *const z[] = { "Z" };
     static const char *const xyz[] = { "X", "Y", "Z" };
     static const char *const rgb[] = { "R", "G", "B" };
+    static const char *const uv[] = { "X", "Y" };
 
     static const struct {
         const char *file;
@@ -740,9 +818,10 @@ static AuStatus write_float_passes(AuContext *ctx, const Frame *f,
         const char *const *names;
     } passes[] = { { "depth.exr", 1, z },
                    { "normal.exr", 3, xyz },
-                   { "beauty.exr", 3, rgb } };
+                   { "beauty.exr", 3, rgb },
+                   { "motion.exr", 2, uv } };
 
-    const float *data[] = { f->depth, f->normal, f->rgb };
+    const float *data[] = { f->depth, f->normal, f->rgb, f->motion };
     AuStatus st = AU_OK;
     for (size_t i = 0; st == AU_OK && i < BASE_ARRAY_LEN(passes); i++) {
         char path[4200];

@@ -56,7 +56,11 @@ static const char usage_text[] =
     "  --seed N         seed for every choice auteur makes (default: the\n"
     "                   script's Seed:, else 1)\n"
     "  --samples N      path-traced samples per pixel (default 4)\n"
-    "  --preview        fast preview: 2 samples, one bounce\n"
+    "  --preview        fast preview: 2 samples of direct light (videos\n"
+    "                   traced at half size and scaled up)\n"
+    "  --clamp X        firefly clamp: the most linear radiance a path\n"
+    "                   brings by two or more bounces (default 0: 8 at\n"
+    "                   the lighting's exposure; 1e30 turns it off)\n"
     "  --threads N      render threads (default: all cores)\n"
     "  --duration S     render only the first S seconds (render)\n"
     "  --tonemap T      tone curve: filmic (default), aces or agx\n"
@@ -314,6 +318,15 @@ static int parse_args(int argc, char **argv, Args *a)
                 return EXIT_USAGE;
             }
             a->opts.samples = (int)l;
+            i++;
+        } else if (strcmp(arg, "--clamp") == 0) {
+            if (parse_double(val, &a->opts.clamp) || !(a->opts.clamp >= 0.0) ||
+                a->opts.clamp > 1e30) {
+                usage_error("--clamp wants a radiance from 0 to 1e30, not "
+                            "'%s'",
+                            val ? val : "");
+                return EXIT_USAGE;
+            }
             i++;
         } else if (strcmp(arg, "--threads") == 0) {
             if (parse_long(val, 0, 256, &l)) {

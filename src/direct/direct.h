@@ -267,6 +267,7 @@ typedef struct DirectShot {
     const char *dialogue;      /**< the line spoken, or NULL */
     const char *parenthetical; /**< how it is said, "(beer raised)" without
                                     the brackets, or NULL */
+    size_t paren_speaker;      /**< cast index of who says it */
     AuSrcLoc loc;
 } DirectShot;
 

@@ -256,6 +256,7 @@ static DirectShot *new_shot(Planner *pl, size_t scene, DirectShotSize size,
     s.partner = SIZE_MAX;
     s.focus = SIZE_MAX;
     s.rack_from = SIZE_MAX;
+    s.paren_speaker = SIZE_MAX;
     s.move_speed = 1.0;
     s.transition = pl->st.transition;
     if (pl->st.transition_set)
@@ -526,7 +527,7 @@ static size_t listener_of(Planner *pl, size_t scene, size_t speaker)
 // both; a long speech cuts away to the listener for a reaction.
 // Gives @p s the parenthetical of the line it shows, the first one when it
 // shows several, without its brackets.
-static AuStatus keep_paren(Planner *pl, DirectShot *s)
+static AuStatus keep_paren(Planner *pl, DirectShot *s, size_t speaker)
 {
     const char *p = pl->st.paren;
     pl->st.paren = NULL;
@@ -543,6 +544,7 @@ static AuStatus keep_paren(Planner *pl, DirectShot *s)
     memcpy(c, p, n);
     c[n] = '\0';
     s->parenthetical = c;
+    s->paren_speaker = speaker;
     return AU_OK;
 }
 
@@ -594,7 +596,7 @@ static AuStatus cover_line(Planner *pl, const ScriptElem *e, size_t speaker)
         s->reason = "dialogue over-the-shoulder";
     }
     s->dialogue = base_arena_strdup(pl->arena, e->text);
-    if (!s->dialogue || keep_paren(pl, s) != AU_OK)
+    if (!s->dialogue || keep_paren(pl, s, speaker) != AU_OK)
         return AU_ENOMEM;
     if (react) {
         bool cu = choose(pl, 0x3000 + n, 2) == 1;
@@ -820,7 +822,7 @@ static AuStatus plan_body(Planner *pl, const ScriptDoc *doc)
                     if (!os->dialogue)
                         return AU_ENOMEM;
                 }
-                st = keep_paren(pl, os);
+                st = keep_paren(pl, os, speaker);
                 break;
             }
             st = ensure_establishing(pl, sc->loc);
