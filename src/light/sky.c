@@ -6,6 +6,10 @@
 
 #include "light.h"
 
+// Indoors, fog is this share as dense and its glow this share as bright.
+#define INTERIOR_HAZE      0.3
+#define INTERIOR_HAZE_GLOW 0.15
+
 // CIE 1931 2-degree colour matching functions as sums of piecewise
 // Gaussians (the multi-lobe analytic fit of Wyman, Sloan and Shirley,
 // JCGT 2013); accurate to well under 1% of the tabulated data, which is
@@ -516,6 +520,14 @@ void light_rig_for_scene(const DirectScene *scene, LightRig *out)
     if (scene->day_of_year > 0 && tod != DIRECT_TOD_NIGHT)
         place_sun(scene, tod, p->azimuth_deg, out);
     rig_build(out, tod == DIRECT_TOD_NIGHT);
+    // Indoors the weather's fog is a haze that drifts in: thin enough to
+    // show a key's beams, and lit by the room rather than by the open sky,
+    // whose glow would wash the set out.
+    if (scene->interior) {
+        out->fog_density_per_m *= INTERIOR_HAZE;
+        for (int i = 0; i < 3; i++)
+            out->fog_radiance[i] *= (float)INTERIOR_HAZE_GLOW;
+    }
 }
 
 void light_sun_position(double latitude_deg, int day, double hour,
