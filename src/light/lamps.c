@@ -371,6 +371,9 @@ void light_rig_add_practicals(LightRig *rig, const DirectScene *scene_info,
         if (prop_is_lamp(p->name))
             at[n++] = v3_add(p->center, v3(0, p->half_extent.y * 0.6, 0));
     }
+    // The ceiling fixtures are on too.
+    for (size_t i = 0; scene && i < scene->fixture_count && n < 3; i++)
+        at[n++] = scene->fixtures[i];
     Vec3 c = scene ? scene->stage_center : v3(0, 0, 0);
     if (n == 0) {
         // Table lamps either side of the action, one in front of it and

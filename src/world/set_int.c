@@ -370,8 +370,43 @@ static void room_init(Room *r, WorldStage *st, double W, double B, double H)
     r->curtain = tone(r, fabric_tones, BASE_ARRAY_LEN(fabric_tones), 0.1);
 }
 
+// Ceiling fixtures hang over the action where a ceiling would be: a
+// glowing shade on a drop from above the frame's top. Homes, bars and
+// diners get warm pendants, workplaces cool panels.
+static void fixtures(Room *r)
+{
+    WorldStage *st = r->st;
+    bool cool = st->kind == WORLD_SET_OFFICE ||
+                st->kind == WORLD_SET_HOSPITAL ||
+                st->kind == WORLD_SET_WAREHOUSE ||
+                st->kind == WORLD_SET_GARAGE || st->kind == WORLD_SET_STUDIO;
+    int shade = cool ? world_kit_mat_as(r->k, WORLD_MAT_SCREEN, 0.9, 0.92, 0.95)
+                     : world_kit_mat_as(r->k, WORLD_MAT_LAMP, 0.9, 0.8, 0.6);
+    int cord = world_kit_mat(r->k, 0.05, 0.05, 0.05);
+    // Over the blocking, which is centred on the origin; never placed by
+    // the cast's size, so one set is one set for any cast.
+    double xs[WORLD_FIXTURES_MAX] = { -1.2, 1.2 };
+    // A pendant's shade stays above 2.4 m, clear of the tallest head.
+    double y = cool ? r->H - 0.05 : fmax(r->H - 0.3, 2.58);
+    for (size_t i = 0; i < WORLD_FIXTURES_MAX; i++) {
+        Vec3 c = v3(xs[i], y, -0.8);
+        if (cool) {
+            span(r->k, shade, c.x - 0.6, c.y - 0.03, c.z - 0.15, c.x + 0.6, c.y,
+                 c.z + 0.15);
+        } else {
+            if (r->H > c.y)
+                span(r->k, cord, c.x - 0.01, c.y, c.z - 0.01, c.x + 0.01, r->H,
+                     c.z + 0.01);
+            span(r->k, shade, c.x - 0.18, c.y - 0.16, c.z - 0.18, c.x + 0.18,
+                 c.y, c.z + 0.18);
+        }
+        st->fixtures[st->fixture_count++] = v3(c.x, c.y - 0.1, c.z);
+    }
+}
+
 static void room_finish(Room *r, int ground, bool urban)
 {
+    fixtures(r);
     build_wall(r, SIDE_BACK);
     build_wall(r, SIDE_LEFT);
     build_wall(r, SIDE_RIGHT);

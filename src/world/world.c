@@ -459,6 +459,8 @@ AuStatus world_build(const AuAllocator *alloc, const Production *prod,
     stage.kit = &kit;
     s->set_kind = kind_of(prod, ds);
     world_set_build(&stage, ds, s->set_kind, s->figures, n);
+    for (size_t i = 0; i < stage.fixture_count; i++)
+        s->fixtures[s->fixture_count++] = stage.fixtures[i];
     if (s->interior && stage.wall_h_m > 0.0) {
         s->has_room = true;
         s->room_min = v3(-stage.half_w_m, 0.0, stage.back_z_m);

@@ -188,6 +188,9 @@ typedef enum WorldSetKind {
     WORLD_SET_KIND_COUNT
 } WorldSetKind;
 
+/** Most ceiling fixtures a room has. */
+#define WORLD_FIXTURES_MAX 2
+
 /** Everything visible in one frame of one shot; all in @p arena. */
 typedef struct Scene {
     BaseArena arena;
@@ -206,6 +209,10 @@ typedef struct Scene {
      * open for the camera and daylight, the walls room_max.y high. */
     bool has_room;
     Vec3 room_min, room_max;
+    /** An interior's ceiling fixtures: where each hangs, the middle of
+     * its glowing face, for light/ to light the room from at night. */
+    Vec3 fixtures[WORLD_FIXTURES_MAX];
+    size_t fixture_count;
 } Scene;
 
 /** Derives a character's look from @p name_hash alone (deterministic). */

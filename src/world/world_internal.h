@@ -562,6 +562,8 @@ typedef struct WorldStage {
     size_t surface_count;
     WorldFootprint taken[WORLD_FOOTPRINT_MAX];
     size_t taken_count;
+    Vec3 fixtures[WORLD_FIXTURES_MAX]; /**< an interior's ceiling lights */
+    size_t fixture_count;
 } WorldStage;
 
 /** Builds the set of @p scene (kind @p kind) into @p st->kit around the

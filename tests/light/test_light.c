@@ -308,6 +308,35 @@ static void test_practicals(void)
     light_rig_for_scene(&sc, &rig);
     light_rig_add_practicals(&rig, &sc, NULL, &none);
     CHECK_INT_EQ(rig.local_count, 0);
+
+    // A real room at night: its two ceiling fixtures hang clear of every
+    // head and are the lamps that light it.
+    static const char text[] = "INT. KITCHEN - NIGHT\n\nBOB\nLate.\n";
+    ScriptDoc *doc = NULL;
+    Production *prod = NULL;
+    Scene *room = NULL;
+    CHECK_OK(script_parse(A, NULL, "t", text, strlen(text), &doc));
+    if (doc)
+        CHECK_OK(direct_plan(A, NULL, doc, &prod));
+    if (prod)
+        CHECK_OK(world_build(A, prod, 0, 0.0, 1, &room));
+    if (room) {
+        CHECK_INT_EQ(room->fixture_count, 2);
+        light_rig_for_scene(&prod->scenes[0], &rig);
+        light_rig_add_practicals(&rig, &prod->scenes[0], room, &none);
+        CHECK_INT_EQ(rig.local_count, 2);
+        for (size_t i = 0; i < room->fixture_count && i < rig.local_count;
+             i++) {
+            fprintf(stderr, "  fixture %zu at (%.2f, %.2f, %.2f)\n", i,
+                    room->fixtures[i].x, room->fixtures[i].y,
+                    room->fixtures[i].z);
+            CHECK(room->fixtures[i].y > 2.3);
+            CHECK_NEAR(rig.locals[i].position.y, room->fixtures[i].y, 1e-9);
+        }
+    }
+    world_scene_free(&room);
+    direct_production_free(&prod);
+    script_doc_free(&doc);
 }
 
 static void test_preetham_and_weather(void)
