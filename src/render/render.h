@@ -119,4 +119,48 @@ void render_motion_views(const Production *prod, size_t shot_index,
  * in which case the frame is unchanged. */
 AuStatus render_denoise(Frame *frame, int threads);
 
+/** The frames before, for temporal accumulation (render_temporal): the
+ * last frame's graded-to-be colour, normals, depth and IDs. */
+typedef struct RenderHistory {
+    const AuAllocator *alloc;
+    int width;
+    int height;
+    bool valid; /**< holds a frame of the same shot */
+    float *rgb;
+    float *normal;
+    float *depth;
+    uint16_t *id;
+} RenderHistory;
+
+/** The new frame's share in each blend, and how far the distance to a
+ * surface may differ (as a share) for history to count as the same. */
+#define RENDER_TEMPORAL_ALPHA 0.25
+#define RENDER_TEMPORAL_DEPTH 0.03
+/** How far (as a share) history may stray outside the new frame's 3x3
+ * neighbourhood before it is clamped. */
+#define RENDER_TEMPORAL_SLACK 0.2
+/** The least bilinear weight of matching history a pixel blends with. */
+#define RENDER_TEMPORAL_MIN_WEIGHT 0.3
+
+/** Allocates an empty history for frames of @p width x @p height;
+ * AU_EINVAL for a bad size, AU_ENOMEM. */
+AuStatus render_history_init(RenderHistory *h, const AuAllocator *alloc,
+                             int width, int height);
+/** Releases the history's arrays. */
+void render_history_fini(RenderHistory *h);
+/** Forgets the frames before: call at every cut. */
+void render_history_reset(RenderHistory *h);
+
+/** Blends @p f's (denoised) beauty with the history fetched along its
+ * motion pass, RENDER_TEMPORAL_ALPHA of the new frame, from those of the
+ * four history pixels that saw the same surface of the set (at least
+ * RENDER_TEMPORAL_MIN_WEIGHT of the bilinear weight; no character, depth
+ * within RENDER_TEMPORAL_DEPTH, normals within 25 degrees), the history's
+ * colour clamped to the new frame's 3x3 neighbourhood widened by
+ * RENDER_TEMPORAL_SLACK; then keeps @p f as
+ * the history. The first frame after a reset passes unchanged. The result
+ * does not depend on @p threads. AU_EINVAL when the sizes differ,
+ * AU_ENOMEM (the frame then unchanged). */
+AuStatus render_temporal(RenderHistory *h, Frame *f, int threads);
+
 #endif
