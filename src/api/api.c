@@ -469,8 +469,10 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
         render_device_free(&job->dev);
         return st;
     }
-    // A preview is one sample of direct light, not denoised: the
-    // shapes, framing and key light of the shot at a tenth of the cost.
+    // A preview is two samples of direct light, denoised: the shapes,
+    // framing and key light of the shot. Two, because the sampler then
+    // gives the sun to one and the sky to the other on most pixels, and
+    // the denoiser gets a variance to work with.
     job->settings.samples = opts->preview ? 2 : opts->samples;
     job->settings.max_bounces = opts->preview ? 0 : 1;
     job->settings.denoise = 1;

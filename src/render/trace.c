@@ -1,6 +1,6 @@
-/* render/trace.c: the path tracer. Builds an Embree scene from the world's
- * meshes, then traces each pixel's samples over tiles on all cores through
- * a thin lens, with the sun, sky and lamps sampled by multiple importance. */
+/* render/trace.c: the path tracer. Traces each pixel's samples against
+ * the Embree scene scene.c keeps, over tiles on all cores, through a thin
+ * lens, with the sun, sky and lamps sampled by multiple importance. */
 #include <stdatomic.h>
 #include <string.h>
 
