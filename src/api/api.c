@@ -445,6 +445,11 @@ typedef struct FrameJob {
     // A video preview traces and grades at half the size into small8,
     // then scales it up to the film's size.
     uint8_t *small8;
+    // A video blends each frame of a shot with the one before; a still
+    // has no before.
+    bool temporal;
+    size_t history_shot;
+    RenderHistory history;
 } FrameJob;
 
 static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
@@ -534,6 +539,7 @@ static void frame_job_fini(FrameJob *job)
     base_free(&job->ctx->alloc, job->small8);
     job->small8 = NULL;
     grade_lut_free(&job->lut);
+    render_history_fini(&job->history);
     render_frame_fini(&job->frame);
     render_device_free(&job->dev);
 }
@@ -654,6 +660,13 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
                             &close_view, &prev_view, &motion);
         st = render_frame_motion(job->dev, scene, &view, &rig, &job->settings,
                                  &motion, &job->frame, &job->stats.rays);
+        if (st == AU_OK && job->temporal) {
+            if (shot != job->history_shot)
+                render_history_reset(&job->history);
+            job->history_shot = shot;
+            st = render_temporal(&job->history, &job->frame,
+                                 job->settings.threads);
+        }
         job->stats.render_s += base_now_s() - t0;
         if (st == AU_OK) {
             GradeSettings g;
@@ -722,6 +735,12 @@ AuStatus au_render_video(AuContext *ctx, const AuProject *project,
         base_calloc(&ctx->alloc, (size_t)opts->width * 3, (size_t)opts->height);
     if (rgb8)
         st = frame_job_half_size(&job);
+    if (rgb8 && st == AU_OK) {
+        st = render_history_init(&job.history, &ctx->alloc, job.frame.width,
+                                 job.frame.height);
+        job.temporal = true;
+        job.history_shot = SIZE_MAX;
+    }
     DeliverVideo *video = NULL;
     if (!rgb8 || st != AU_OK) {
         st = rgb8 ? st : AU_ENOMEM;
