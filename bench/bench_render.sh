@@ -3,7 +3,7 @@
 # frame and million rays per second, at full quality and as a preview, then
 # image quality (bench_quality, built beside the binary), and ends with
 # key=value lines: final_s_per_frame, preview_s_per_frame, mrays_per_s,
-# rel_mse, temporal_diff.
+# temporal_diff (of the delivered video), rel_mse.
 # usage: bench_render.sh AUTEUR_BINARY [EXTRA RENDER OPTIONS...]
 set -euo pipefail
 bin=$1
@@ -30,6 +30,11 @@ run() {
     >"$tmp/$name"
 }
 run "final   1280x536, 4 spp + denoise" final "$@"
+# The film's flicker as delivered: the mean absolute difference in luma
+# (8-bit levels) between consecutive frames of the static first shot.
+temporal=$(ffmpeg -v error -i "$tmp/bench.mp4" -vf \
+  "select='between(n,0,12)',tblend=all_mode=difference,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-" \
+  -f null - | awk -F= '/YAVG/ { s += $2; n++ } END { if (n) printf "%.4f", s / n }')
 run "preview 1280x536, 2 spp + denoise" preview --preview "$@"
 # Shot 1 is the establishing shot: a static camera on the patio.
 "$(dirname "$bin")/bench_quality" "$script" 1 >"$tmp/quality"
@@ -39,4 +44,5 @@ read -r preview_s _ <"$tmp/preview"
 echo "final_s_per_frame=$final_s"
 echo "preview_s_per_frame=$preview_s"
 echo "mrays_per_s=$mrays"
+echo "temporal_diff=$temporal"
 grep = "$tmp/quality"
