@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "check.h"
 #include "render/render.h"
 
@@ -12,21 +13,7 @@ static const AuAllocator *A;
 static void make_box(BaseArena *arena, WorldMesh *m, Vec3 lo, Vec3 hi,
                      float albedo, uint16_t id)
 {
-    static const uint32_t faces[36] = {
-        0, 2, 1, 0, 3, 2, 4, 5, 6, 4, 6, 7, 0, 1, 5, 0, 5, 4,
-        2, 3, 7, 2, 7, 6, 1, 2, 6, 1, 6, 5, 0, 4, 7, 0, 7, 3,
-    };
-    m->positions = base_arena_array(arena, 24, sizeof(float));
-    m->indices = base_arena_array(arena, 36, sizeof(uint32_t));
-    for (int i = 0; i < 8; i++) {
-        m->positions[3 * i + 0] =
-            (float)((i & 1) ^ ((i >> 1) & 1) ? hi.x : lo.x);
-        m->positions[3 * i + 1] = (float)((i >> 1) & 1 ? hi.y : lo.y);
-        m->positions[3 * i + 2] = (float)(i & 4 ? hi.z : lo.z);
-    }
-    memcpy(m->indices, faces, sizeof faces);
-    m->vertex_count = 8;
-    m->triangle_count = 12;
+    test_box_mesh(arena, m, lo, hi);
     m->material.albedo[0] = m->material.albedo[1] = m->material.albedo[2] =
         albedo;
     m->object_id = id;
