@@ -573,6 +573,27 @@ static AuStatus solve_fallback(AuContext *ctx, const Production *prod,
     return st;
 }
 
+// The light of shot @p ds seen from @p camera: the scene's sky, sun and
+// practicals, and the director's lights set on the subject's face or the
+// middle of the group at head height.
+static void shot_rig(const Production *prod, const DirectShot *ds,
+                     const Scene *scene, Vec3 camera, LightRig *rig)
+{
+    light_rig_for_scene(&prod->scenes[ds->scene], rig);
+    light_rig_add_practicals(rig, &prod->scenes[ds->scene], scene,
+                             &ds->lighting);
+    if (ds->lighting.light_count || ds->lighting.style != DIRECT_KEY_NORMAL ||
+        ds->lighting.preset != DIRECT_PRESET_NONE ||
+        ds->lighting.fill_ratio > 0.0) {
+        const WorldFigure *f = ds->subject != SIZE_MAX
+                                   ? world_find_figure(scene, ds->subject)
+                                   : NULL;
+        Vec3 at = f ? f->joints[WORLD_JOINT_EYES]
+                    : v3_add(scene->stage_center, v3(0, 1.5, 0));
+        light_rig_add_shot_lights(rig, &ds->lighting, at, camera);
+    }
+}
+
 // The rest of the shot's look note, where the command line left the
 // default: an option given when rendering overrides the notes.
 static void grade_from_note(const DirectGrade *n, GradeSettings *g)
@@ -635,22 +656,7 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
     if (st == AU_OK) {
         LightRig rig;
         const DirectShot *ds = &prod->shots[shot];
-        light_rig_for_scene(&prod->scenes[ds->scene], &rig);
-        light_rig_add_practicals(&rig, &prod->scenes[ds->scene], scene,
-                                 &ds->lighting);
-        if (ds->lighting.light_count ||
-            ds->lighting.style != DIRECT_KEY_NORMAL ||
-            ds->lighting.preset != DIRECT_PRESET_NONE ||
-            ds->lighting.fill_ratio > 0.0) {
-            // Lights are set on the subject's face, or the middle of the
-            // group at head height.
-            const WorldFigure *f = ds->subject != SIZE_MAX
-                                       ? world_find_figure(scene, ds->subject)
-                                       : NULL;
-            Vec3 at = f ? f->joints[WORLD_JOINT_EYES]
-                        : v3_add(scene->stage_center, v3(0, 1.5, 0));
-            light_rig_add_shot_lights(&rig, &ds->lighting, at, view.position);
-        }
+        shot_rig(prod, ds, scene, view.position, &rig);
         job->settings.shot = shot;
         job->settings.frame = frame_index;
         double t0 = base_now_s();
@@ -1028,21 +1034,7 @@ AuStatus au_export_gltf(AuContext *ctx, const AuProject *project,
     }
     if (st == AU_OK) {
         LightRig rig;
-        light_rig_for_scene(&prod->scenes[ds->scene], &rig);
-        light_rig_add_practicals(&rig, &prod->scenes[ds->scene], scene,
-                                 &ds->lighting);
-        if (ds->lighting.light_count ||
-            ds->lighting.style != DIRECT_KEY_NORMAL ||
-            ds->lighting.preset != DIRECT_PRESET_NONE ||
-            ds->lighting.fill_ratio > 0.0) {
-            const WorldFigure *f = ds->subject != SIZE_MAX
-                                       ? world_find_figure(scene, ds->subject)
-                                       : NULL;
-            Vec3 eyes = f ? f->joints[WORLD_JOINT_EYES]
-                          : v3_add(scene->stage_center, v3(0, 1.5, 0));
-            light_rig_add_shot_lights(&rig, &ds->lighting, eyes,
-                                      views[at].position);
-        }
+        shot_rig(prod, ds, scene, views[at].position, &rig);
         char name[32];
         snprintf(name, sizeof name, "shot %zu", shot_index + 1);
         DeliverGltfShot shot = { scene,     views,  count, at,
