@@ -7,47 +7,7 @@
 
 #include "world_internal.h"
 
-#define TOKS    96
-#define TOK_LEN 32
-
-typedef struct Word {
-    char w[TOK_LEN];
-    bool end; // ends a sentence
-} Word;
-
-static size_t words_of(const char *s, Word *out, size_t cap)
-{
-    size_t n = 0;
-    for (const char *p = s; *p && n < cap;) {
-        if (*p == '.' || *p == '!' || *p == '?' || *p == ';' || *p == ',') {
-            if (n > 0 && *p != ',')
-                out[n - 1].end = true;
-            p++;
-            continue;
-        }
-        if (!isalnum((unsigned char)*p)) {
-            p++;
-            continue;
-        }
-        size_t len = 0;
-        while (*p && (isalnum((unsigned char)*p) || *p == '\'')) {
-            if (*p == '\'' && (p[1] == 's' || p[1] == 'S') &&
-                !isalnum((unsigned char)p[2])) {
-                p += 2;
-                break;
-            }
-            if (*p != '\'' && len + 1 < TOK_LEN)
-                out[n].w[len++] = (char)tolower((unsigned char)*p);
-            p++;
-        }
-        out[n].w[len] = '\0';
-        out[n].end = false;
-        n++;
-    }
-    if (n > 0)
-        out[n - 1].end = true;
-    return n;
-}
+#define TOKS 96
 
 static const struct {
     const char *w;
@@ -93,7 +53,7 @@ static bool is_motion_word(const char *w)
 
 // The figure token @p i names (all words of the cast name), or SIZE_MAX.
 static size_t figure_at(const Production *prod, const WorldFigure *figures,
-                        size_t nf, const Word *t, size_t n, size_t i,
+                        size_t nf, const WorldWord *t, size_t n, size_t i,
                         size_t *span)
 {
     for (size_t f = 0; f < nf; f++) {
@@ -175,8 +135,8 @@ static size_t line_acts(const Production *prod, const WorldFigure *figures,
                         size_t nf, const char *line, double t_s, size_t *last,
                         WorldAct *out, size_t n, size_t cap)
 {
-    Word t[TOKS];
-    size_t nt = words_of(line, t, TOKS);
+    WorldWord t[TOKS];
+    size_t nt = world_words(line, t, TOKS);
     size_t subj = SIZE_MAX; // SIZE_MAX - 1 is "they": everyone
     // "Tomas and Okafor sit": names joined by "and" act together.
     uint64_t group = 0;

@@ -1139,14 +1139,8 @@ void world_prop_place(WorldKit *k, const WorldPropDef *def, Vec3 base,
 /* ---- reading the action lines --------------------------------------- */
 
 #define TOK_MAX 96
-#define TOK_LEN 24
 
-typedef struct Tok {
-    char w[TOK_LEN];
-    bool end; // ends a sentence
-} Tok;
-
-static size_t tokenize(const char *s, Tok *out, size_t cap)
+size_t world_words(const char *s, WorldWord *out, size_t cap)
 {
     size_t n = 0;
     const char *p = s;
@@ -1173,7 +1167,7 @@ static size_t tokenize(const char *s, Tok *out, size_t cap)
                 p++;
                 continue;
             }
-            if (len < TOK_LEN - 1)
+            if (len < WORLD_WORD_LEN - 1)
                 out[n].w[len++] = (char)tolower((unsigned char)*p);
             p++;
         }
@@ -1254,7 +1248,7 @@ static int number_of(const char *w)
 
 // Does token sequence at @p t match library word @p word (one word, or
 // two joined by '_')? Sets *plural and *span; *needs_det for a '*' word.
-static bool word_match(const Tok *t, size_t n, size_t i, const char *word,
+static bool word_match(const WorldWord *t, size_t n, size_t i, const char *word,
                        size_t wlen, bool *plural, size_t *span_n,
                        bool *needs_det)
 {
@@ -1305,7 +1299,7 @@ static bool word_match(const Tok *t, size_t n, size_t i, const char *word,
 }
 
 // The library prop named at token @p i, or NULL.
-static const WorldPropDef *prop_at(const Tok *t, size_t n, size_t i,
+static const WorldPropDef *prop_at(const WorldWord *t, size_t n, size_t i,
                                    bool *plural, size_t *span_n,
                                    bool *needs_det)
 {
@@ -1338,7 +1332,7 @@ static const WorldPropDef *prop_at(const Tok *t, size_t n, size_t i,
 
 const WorldPropDef *world_prop_word(const char *word)
 {
-    Tok t;
+    WorldWord t;
     size_t len = strlen(word);
     if (len == 0 || len >= sizeof(t.w))
         return NULL;
@@ -1352,7 +1346,7 @@ const WorldPropDef *world_prop_word(const char *word)
 
 // Which cast member of the scene token @p i names, or SIZE_MAX.
 static size_t cast_at(const Production *prod, const WorldFigure *figures,
-                      size_t nf, const Tok *t, size_t n, size_t i,
+                      size_t nf, const WorldWord *t, size_t n, size_t i,
                       size_t *span_n)
 {
     for (size_t f = 0; f < nf; f++) {
@@ -1403,11 +1397,11 @@ size_t world_props_read(const Production *prod, const DirectScene *scene,
     Mention m[WORLD_PROP_WANT_MAX];
     size_t nm = 0;
     size_t last_named = SIZE_MAX;
-    Tok t[TOK_MAX];
+    WorldWord t[TOK_MAX];
     for (size_t a = 0; a < scene->action_count; a++) {
         if (!scene->actions || !scene->actions[a])
             continue;
-        size_t n = tokenize(scene->actions[a], t, TOK_MAX);
+        size_t n = world_words(scene->actions[a], t, TOK_MAX);
         size_t subject = SIZE_MAX;
         int verb = 0; // 1 hold, 2 raise, -1 put
         bool taken = false;

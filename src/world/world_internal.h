@@ -595,4 +595,18 @@ void world_stage_surface(WorldStage *st, const char *name, Vec3 top,
 void world_set_interior(WorldStage *st);
 void world_set_exterior(WorldStage *st);
 
+/** The longest word world_words keeps, with its terminator. */
+#define WORLD_WORD_LEN 32
+
+/** A word of an action line, lower case. */
+typedef struct WorldWord {
+    char w[WORLD_WORD_LEN];
+    bool end; /**< ends a sentence (., !, ? or ;, or the line's end) */
+} WorldWord;
+
+/** Splits an action line into lower-case words, a possessive 's dropped
+ * and other apostrophes taken out, longer words cut to fit; writes at
+ * most @p cap to @p out and returns how many. (world/props.c) */
+size_t world_words(const char *s, WorldWord *out, size_t cap);
+
 #endif
