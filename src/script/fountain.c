@@ -627,7 +627,9 @@ static const char *line_text(const Parser *p, size_t i)
 static AuSrcLoc line_loc(const Parser *p, size_t i, size_t off)
 {
     const ScanLine *l = line_at(p, i);
-    const ScanCut *cuts = (const ScanCut *)p->cuts.data + l->cut_first;
+    // No cuts on the line means no cut array at all, not an offset into one.
+    const ScanCut *cuts =
+        l->cut_count ? (const ScanCut *)p->cuts.data + l->cut_first : NULL;
     size_t src = off;
     for (size_t k = 0; k < l->cut_count && cuts[k].at <= off; k++)
         src += cuts[k].len;
