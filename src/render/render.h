@@ -66,6 +66,21 @@ AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
  * is negative or not a number. (A device setting rather than a
  * RenderSettings field so positional initialisers keep compiling.) */
 AuStatus render_device_set_clamp(RenderDevice *dev, double clamp);
+/** The default of render_device_set_noise_target. */
+#define RENDER_NOISE_DEFAULT 0.1
+/** Adaptive sampling applies to frames of 4 to this many samples: a
+ * frame asked for more is a reference, and takes every sample. */
+#define RENDER_NOISE_MAX_SPP 16
+/** Adaptive sampling on @p dev: a pixel traces half its samples (at least
+ * two), then stops as soon as the standard error of its mean luminance is
+ * at most @p target times that mean (plus a floor of 5% of the exposure's
+ * mid grey, so near-black pixels are not chased). The decision uses the
+ * pixel's own samples only, so the frame stays the same for any thread
+ * count. 0 traces every sample everywhere; so does a moving shutter,
+ * whose samples split the shutter interval, and a frame of fewer than 4 or
+ * more than RENDER_NOISE_MAX_SPP samples. AU_EINVAL (and no change)
+ * when @p target is negative or not a number. */
+AuStatus render_device_set_noise_target(RenderDevice *dev, double target);
 /** Frees the device (NULL is accepted) and sets *dev to NULL. */
 void render_device_free(RenderDevice **dev);
 

@@ -106,6 +106,32 @@ void render_motion_vector(const CameraView *prev, Vec3 p, bool at_infinity,
                           double x_px, double y_px, int width, int height,
                           float out[2]);
 
+/** The grid of RenderSkyLut: fine enough that bilinear interpolation
+ * stays within 0.5% of the sky model beside the sun's glow. */
+enum {
+    RENDER_SKY_LUT_N = 256
+};
+
+/** A rig's sky radiance on a grid over the upper hemisphere (skylut.c),
+ * so a ray that leaves the set costs a bilinear lookup instead of the sky
+ * model's acos, exp and pow. */
+typedef struct RenderSkyLut {
+    float rad[RENDER_SKY_LUT_N + 1][RENDER_SKY_LUT_N + 1][3];
+    float ground[3]; /**< radiance below the horizon */
+    /** Only the clear (Preetham) sky is tabulated: the gradient and
+     * overcast skies are a few multiplies, cheaper than the lookup, and
+     * are evaluated as they are. */
+    bool direct;
+    Vec3 axis[3]; /**< the table's frame; axis[2] points at the sun */
+} RenderSkyLut;
+
+/** Fills @p t from light_sky_radiance of @p rig. */
+void render_sky_lut_build(RenderSkyLut *t, const LightRig *rig);
+/** The sky's radiance along unit direction @p d: interpolated in @p t,
+ * or @p rig's own model where the table is @c direct. */
+void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
+                         float out[3]);
+
 /** Ways to trace a frame that only tests and measurements want. */
 enum {
     /** No light sampling: every light is found by BSDF sampling alone.

@@ -13,6 +13,7 @@ struct RenderDevice {
     BaseDiag *diag;
     RTCDevice device;
     double clamp;
+    double noise_target;
     RenderGeoCache *geo;
     // The last frame's sky table and the rig it was built for: a shot's
     // frames share their lighting, so the table is built once per rig.
@@ -36,6 +37,7 @@ AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
         return AU_ENOMEM;
     dev->alloc = alloc;
     dev->diag = diag;
+    dev->noise_target = RENDER_NOISE_DEFAULT;
     dev->device = rtcNewDevice("verbose=0");
     if (!dev->device) {
         AuSrcLoc loc = { NULL, 0, 0 };
@@ -60,6 +62,14 @@ AuStatus render_device_set_clamp(RenderDevice *dev, double clamp)
     if (!(clamp >= 0.0))
         return AU_EINVAL;
     dev->clamp = clamp;
+    return AU_OK;
+}
+
+AuStatus render_device_set_noise_target(RenderDevice *dev, double target)
+{
+    if (!(target >= 0.0))
+        return AU_EINVAL;
+    dev->noise_target = target;
     return AU_OK;
 }
 
@@ -138,6 +148,8 @@ typedef struct SkyTable {
     uint16_t guide[SKY_GUIDE + 1];
     double weight[SKY_CELLS];
     double power; /**< the irradiance it gives a plane, roughly */
+    /** The sky's radiance, looked up for every ray that leaves the set. */
+    RenderSkyLut lut;
 } SkyTable;
 
 // Which lights a path vertex chose among, with what probability: the
@@ -164,6 +176,8 @@ typedef struct TraceJob {
     bool random_only;
     double sun_solid_angle;
     double clamp;
+    double noise_target; /**< 0: every pixel takes all its samples */
+    double noise_floor;  /**< radiance below which noise is absolute */
     SkyTable sky;
     atomic_uint_fast64_t rays;
 } TraceJob;
@@ -388,7 +402,7 @@ static double sample_light(const TraceJob *job, const LightPick *pick, Vec3 p,
         *dir = sky_sample(&job->sky, uc < 1.0 ? uc : 0.999999999, u[1], u[2],
                           &pdf);
         float c[3];
-        light_sky_radiance(rig, *dir, c);
+        render_sky_lut_eval(&job->sky.lut, rig, *dir, c);
         *radiance = rgb3(c);
         return pick->p_sky * pdf;
     }
@@ -632,7 +646,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
         }
         if (!hit) {
             float sky[3];
-            light_sky_radiance(rig, dir, sky);
+            render_sky_lut_eval(&job->sky.lut, rig, dir, sky);
             double w = prev_pdf > 0.0
                            ? power_heuristic(
                                  prev_pdf, pick.p_sky * sky_pdf(&job->sky, dir))
@@ -797,6 +811,18 @@ static void lens_sample(int blades, double u1, double u2, double *x, double *y)
     *y = s * ((1.0 - v) * sin(a0) + v * sin(a1));
 }
 
+// Whether @p n samples with these luminance sums pin the pixel's mean
+// down to the job's noise target. The sample variance is unbiased (n - 1),
+// so two equal samples do stop a pixel: on sky and on flat lit walls the
+// first samples agree to many digits.
+static bool converged(double lum_sum, double lum_sq, int n, const TraceJob *job)
+{
+    double mean = lum_sum / n;
+    double var = (lum_sq - lum_sum * mean) / (n - 1);
+    double tol = job->noise_target * (fabs(mean) + job->noise_floor);
+    return var / n <= tol * tol;
+}
+
 static AuStatus trace_tile(void *user, size_t index, int thread)
 {
     (void)thread;
@@ -820,6 +846,13 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     bool spread = lens || (job->motion && job->motion->view_close);
     uint64_t frame_key =
         base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
+    // A moving shutter gives each sample its own slice of the interval,
+    // so stopping early would leave the end of the interval out.
+    int n_min = job->noise_target > 0.0 && rs->samples >= 4 &&
+                        rs->samples <= RENDER_NOISE_MAX_SPP &&
+                        !(job->motion && job->motion->view_close)
+                    ? (rs->samples + 1) / 2
+                    : rs->samples;
     for (int y = ty; y < y1; y++) {
         for (int x = tx; x < x1; x++) {
             size_t pix = (size_t)y * (size_t)f->width + (size_t)x;
@@ -842,7 +875,11 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
             Vec3 guide_alb = v3(0, 0, 0), guide_n = v3(0, 0, 0);
             double guide_depth = 0.0;
             int guide_hits = 0;
+            int taken = 0;
             for (int s = 0; s < rs->samples; s++) {
+                if (s >= n_min && converged(lum_sum, lum_sq, s, job))
+                    break;
+                taken = s + 1;
                 // Three Sobol groups: the film and lens position, the
                 // first vertex's light choice and direction, and its lobe
                 // choice and direction.
@@ -916,7 +953,7 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 }
             }
             if (spread && guide_hits > 0) {
-                double k = 1.0 / guide_hits, ka = 1.0 / rs->samples;
+                double k = 1.0 / guide_hits, ka = 1.0 / taken;
                 Vec3 n = v3_norm(guide_n);
                 centre.albedo[0] = (float)(guide_alb.x * ka);
                 centre.albedo[1] = (float)(guide_alb.y * ka);
@@ -926,7 +963,7 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 centre.normal[2] = (float)n.z;
                 centre.depth = (float)(guide_depth * k);
             }
-            double inv = 1.0 / rs->samples;
+            double inv = 1.0 / taken;
             f->rgb[3 * pix + 0] = (float)(sum.x * inv);
             f->rgb[3 * pix + 1] = (float)(sum.y * inv);
             f->rgb[3 * pix + 2] = (float)(sum.z * inv);
@@ -1007,6 +1044,7 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
                      : RENDER_CLAMP_DEFAULT * pow(2.0, -rig->exposure_ev);
     if (!dev->sky || memcmp(&dev->sky_rig, rig, sizeof *rig) != 0) {
         sky_build(&job->sky, rig);
+        render_sky_lut_build(&job->sky.lut, rig);
         if (!dev->sky)
             dev->sky = base_calloc(dev->alloc, 1, sizeof *dev->sky);
         if (dev->sky) {
@@ -1016,6 +1054,8 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     } else {
         job->sky = *dev->sky;
     }
+    job->noise_target = mode == 0 ? dev->noise_target : 0.0;
+    job->noise_floor = 0.05 * 0.18 * pow(2.0, -rig->exposure_ev);
     atomic_init(&job->rays, 0);
     st = base_parallel_for(settings->threads,
                            (size_t)job->tiles_x * (size_t)tiles_y, trace_tile,

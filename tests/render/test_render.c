@@ -78,7 +78,19 @@ static void test_energy_and_passes(void)
     CHECK_OK(render_frame_init(&f, A, 64, 48));
     uint64_t rays = 0;
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, &rays));
-    CHECK(rays >= 64 * 48 * 4);
+    // Adaptive sampling: every pixel traces half its samples, and under
+    // one sun and a black sky most agree at once and stop there.
+    CHECK(rays >= 64 * 48 * 2);
+    uint64_t all_rays = 0;
+    CHECK_STATUS(render_device_set_noise_target(dev, -1.0), AU_EINVAL);
+    CHECK_OK(render_device_set_noise_target(dev, 0.0));
+    CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, &all_rays));
+    CHECK(all_rays >= 64 * 48 * 4);
+    printf("rays: %llu adaptive, %llu all samples\n", (unsigned long long)rays,
+           (unsigned long long)all_rays);
+    CHECK(rays < all_rays * 3 / 4);
+    CHECK_OK(render_device_set_noise_target(dev, RENDER_NOISE_DEFAULT));
+    CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, &rays));
     // The box's top is a diffuse 0.8 surface facing the sun: with no
     // bounces it reflects exactly albedo * e = 0.8.
     double x, y;
