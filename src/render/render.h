@@ -145,6 +145,7 @@ typedef struct RenderHistory {
     float *normal;
     float *depth;
     uint16_t *id;
+    float *scratch; /**< the blended frame, before it replaces the beauty */
 } RenderHistory;
 
 /** The new frame's share in each blend, and how far the distance to a
@@ -174,8 +175,9 @@ void render_history_reset(RenderHistory *h);
  * colour clamped to the new frame's 3x3 neighbourhood widened by
  * RENDER_TEMPORAL_SLACK; then keeps @p f as
  * the history. The first frame after a reset passes unchanged. The result
- * does not depend on @p threads. AU_EINVAL when the sizes differ,
- * AU_ENOMEM (the frame then unchanged). */
+ * does not depend on @p threads. AU_EINVAL when the sizes differ, or
+ * a thread's failure (the frame then unchanged); nothing is allocated:
+ * the history holds its scratch buffer. */
 AuStatus render_temporal(RenderHistory *h, Frame *f, int threads);
 
 #endif

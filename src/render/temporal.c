@@ -21,7 +21,8 @@ AuStatus render_history_init(RenderHistory *h, const AuAllocator *alloc,
     h->normal = base_calloc(alloc, 3 * n, sizeof(float));
     h->depth = base_calloc(alloc, n, sizeof(float));
     h->id = base_calloc(alloc, n, sizeof(uint16_t));
-    if (!h->rgb || !h->normal || !h->depth || !h->id) {
+    h->scratch = base_calloc(alloc, 3 * n, sizeof(float));
+    if (!h->rgb || !h->normal || !h->depth || !h->id || !h->scratch) {
         render_history_fini(h);
         return AU_ENOMEM;
     }
@@ -36,6 +37,7 @@ void render_history_fini(RenderHistory *h)
     base_free(h->alloc, h->normal);
     base_free(h->alloc, h->depth);
     base_free(h->alloc, h->id);
+    base_free(h->alloc, h->scratch);
     memset(h, 0, sizeof *h);
 }
 
@@ -139,17 +141,12 @@ AuStatus render_temporal(RenderHistory *h, Frame *f, int threads)
         return AU_EINVAL;
     size_t n = (size_t)f->width * (size_t)f->height;
     if (h->valid) {
-        float *out = base_calloc(h->alloc, 3 * n, sizeof(float));
-        if (!out)
-            return AU_ENOMEM;
-        TemporalJob job = { h, f, out };
+        TemporalJob job = { h, f, h->scratch };
         AuStatus st =
             base_parallel_for(threads, (size_t)f->height, blend_row, &job);
-        if (st == AU_OK)
-            memcpy(f->rgb, out, 3 * n * sizeof(float));
-        base_free(h->alloc, out);
         if (st != AU_OK)
             return st;
+        memcpy(f->rgb, h->scratch, 3 * n * sizeof(float));
     }
     memcpy(h->rgb, f->rgb, 3 * n * sizeof(float));
     memcpy(h->normal, f->normal, 3 * n * sizeof(float));
