@@ -173,6 +173,49 @@ static inline double base_clamp(double x, double lo, double hi)
     return x < lo ? lo : (x > hi ? hi : x);
 }
 
+/** sin and cos of 2 pi @p turns for @p turns from -1/8 to a few turns:
+ * what sampling code needs for an angle drawn from a uniform number.
+ * Polynomials on a quarter turn agree with libm to 1e-11 at a fraction of its
+ * cost, and give the same bits on every machine. */
+static inline void base_sincos_turns(double turns, double *s, double *c)
+{
+    double x = turns * 4.0;
+    int q = (int)(x + 0.5);
+    double a = (x - q) * (BASE_PI / 2.0);
+    double t = a * a;
+    double sa =
+        a * (1.0 +
+             t * (-1.0 / 6.0 +
+                  t * (1.0 / 120.0 +
+                       t * (-1.0 / 5040.0 +
+                            t * (1.0 / 362880.0 + t * (-1.0 / 39916800.0))))));
+    double ca =
+        1.0 +
+        t * (-0.5 +
+             t * (1.0 / 24.0 +
+                  t * (-1.0 / 720.0 +
+                       t * (1.0 / 40320.0 + t * (-1.0 / 3628800.0 +
+                                                 t * (1.0 / 479001600.0))))));
+    switch (q & 3) {
+    case 0:
+        *s = sa;
+        *c = ca;
+        break;
+    case 1:
+        *s = ca;
+        *c = -sa;
+        break;
+    case 2:
+        *s = -sa;
+        *c = -ca;
+        break;
+    default:
+        *s = -ca;
+        *c = sa;
+        break;
+    }
+}
+
 /* ---- hashing and random numbers ------------------------------------ */
 
 /** 64-bit FNV-1a of @p n bytes, for deriving values from names. */

@@ -79,8 +79,9 @@ static Vec3 ggx_sample_visible(Vec3 wo, double alpha, double u1, double u2)
     Vec3 t1 = len2 > 0.0 ? v3_scale(v3(-vh.y, vh.x, 0.0), 1.0 / sqrt(len2))
                          : v3(1.0, 0.0, 0.0);
     Vec3 t2 = v3_cross(vh, t1);
-    double r = sqrt(u1), phi = 2.0 * BASE_PI * u2;
-    double p1 = r * cos(phi), p2 = r * sin(phi);
+    double r = sqrt(u1), sp, cp;
+    base_sincos_turns(u2, &sp, &cp);
+    double p1 = r * cp, p2 = r * sp;
     double s = 0.5 * (1.0 + vh.z);
     p2 = (1.0 - s) * sqrt(1.0 - p1 * p1) + s * p2;
     double pz = 1.0 - p1 * p1 - p2 * p2;
@@ -289,8 +290,9 @@ bool render_bsdf_sample(const RenderBsdf *b, Vec3 wo, const double u[3],
         else
             z = sqrt(1.0 - u1);
         double r = sqrt(1.0 - z * z < 0.0 ? 0.0 : 1.0 - z * z);
-        double phi = 2.0 * BASE_PI * u[2];
-        i = v3(r * cos(phi), r * sin(phi), z);
+        double sp, cp;
+        base_sincos_turns(u[2], &sp, &cp);
+        i = v3(r * cp, r * sp, z);
         if (b->p_diffuse >= 1.0 && b->coat <= 0.0 &&
             b->sheen_rgb.x + b->sheen_rgb.y + b->sheen_rgb.z <= 0.0) {
             // A lone diffuse lobe is sampled exactly: the weight is the

@@ -1,6 +1,7 @@
 /* tests/base/test_base.c: arenas, vectors, UTF-8, hashing, the generator,
  * the parallel loop and atomic files. */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,8 +132,28 @@ static void test_atomic_file(void)
     rmdir(dir);
 }
 
+// The sampling sine and cosine against libm over every angle a sampler
+// asks for, the quadrant seams included.
+static void test_sincos(void)
+{
+    double worst = 0.0;
+    for (int i = -125000; i <= 1250000; i++) {
+        double turns = i * 1e-6, s, c;
+        base_sincos_turns(turns, &s, &c);
+        double a = 2.0 * BASE_PI * turns;
+        double e = fabs(s - sin(a)) + fabs(c - cos(a));
+        worst = e > worst ? e : worst;
+    }
+    CHECK(worst < 1e-10);
+    double s, c;
+    base_sincos_turns(0.25, &s, &c);
+    CHECK_NEAR(s, 1.0, 1e-15);
+    CHECK_NEAR(c, 0.0, 1e-15);
+}
+
 int main(void)
 {
+    CHECK_RUN(test_sincos);
     CHECK_RUN(test_arena);
     CHECK_RUN(test_vec);
     CHECK_RUN(test_utf8);
