@@ -39,6 +39,23 @@ static Vec3 lut_dir(const RenderSkyLut *t, double u, double v)
                v3_scale(t->axis[2], z)));
 }
 
+// The model at the vertices of an @p n x @p n grid, rows of n + 1.
+static void fill(const RenderSkyLut *t, const LightRig *rig, float *grid, int n)
+{
+    for (int i = 0; i <= n; i++)
+        for (int j = 0; j <= n; j++) {
+            Vec3 d = lut_dir(t, -1.0 + 2.0 * i / n, -1.0 + 2.0 * j / n);
+            // Below the horizon the model gives the ground; corners there
+            // take the sky just above instead, so a cell across the
+            // horizon interpolates the sky alone (eval never reads the
+            // table for a direction below it).
+            if (d.y < 1e-9)
+                d = v3_norm(v3(d.x, 1e-9, d.z));
+            light_sky_radiance(
+                rig, d, &grid[3 * ((size_t)i * (size_t)(n + 1) + (size_t)j)]);
+        }
+}
+
 void render_sky_lut_build(RenderSkyLut *t, const LightRig *rig)
 {
     t->direct = rig->sky_model != LIGHT_SKY_PREETHAM;
@@ -52,18 +69,31 @@ void render_sky_lut_build(RenderSkyLut *t, const LightRig *rig)
     t->axis[0] = v3_norm(v3_cross(a, n));
     t->axis[1] = v3_cross(n, t->axis[0]);
     t->axis[2] = n;
-    for (int i = 0; i <= RENDER_SKY_LUT_N; i++)
-        for (int j = 0; j <= RENDER_SKY_LUT_N; j++) {
-            Vec3 d = lut_dir(t, -1.0 + 2.0 * i / RENDER_SKY_LUT_N,
-                             -1.0 + 2.0 * j / RENDER_SKY_LUT_N);
-            // Below the horizon the model gives the ground; corners there
-            // take the sky just above instead, so a cell across the
-            // horizon interpolates the sky alone (eval never reads the
-            // table for a direction below it).
-            if (d.y < 1e-9)
-                d = v3_norm(v3(d.x, 1e-9, d.z));
-            light_sky_radiance(rig, d, t->rad[i][j]);
-        }
+    fill(t, rig, &t->rad[0][0][0], RENDER_SKY_LUT_N);
+    fill(t, rig, &t->coarse[0][0][0], RENDER_SKY_COARSE_N);
+}
+
+// Bilinear interpolation in an @p n x @p n grid of rows of n + 1.
+static void lookup(const RenderSkyLut *t, const float *grid, int n, Vec3 d,
+                   float out[3])
+{
+    double u, v;
+    lut_frame(t, d, &u, &v);
+    double fu = (u + 1.0) * (0.5 * n);
+    double fv = (v + 1.0) * (0.5 * n);
+    int i = (int)fu, j = (int)fv;
+    i = i < 0 ? 0 : i > n - 1 ? n - 1 : i;
+    j = j < 0 ? 0 : j > n - 1 ? n - 1 : j;
+    float a = (float)(fu - i), b = (float)(fv - j);
+    size_t row = (size_t)(n + 1);
+    const float *c00 = &grid[3 * ((size_t)i * row + (size_t)j)];
+    const float *c10 = c00 + 3 * row;
+    const float *c01 = c00 + 3, *c11 = c10 + 3;
+    for (int k = 0; k < 3; k++) {
+        float lo = c00[k] + a * (c10[k] - c00[k]);
+        float hi = c01[k] + a * (c11[k] - c01[k]);
+        out[k] = lo + b * (hi - lo);
+    }
 }
 
 void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
@@ -77,19 +107,19 @@ void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
         memcpy(out, t->ground, sizeof t->ground);
         return;
     }
-    double u, v;
-    lut_frame(t, d, &u, &v);
-    double fu = (u + 1.0) * (0.5 * RENDER_SKY_LUT_N);
-    double fv = (v + 1.0) * (0.5 * RENDER_SKY_LUT_N);
-    int i = (int)fu, j = (int)fv;
-    i = i < 0 ? 0 : i > RENDER_SKY_LUT_N - 1 ? RENDER_SKY_LUT_N - 1 : i;
-    j = j < 0 ? 0 : j > RENDER_SKY_LUT_N - 1 ? RENDER_SKY_LUT_N - 1 : j;
-    float a = (float)(fu - i), b = (float)(fv - j);
-    for (int k = 0; k < 3; k++) {
-        float lo =
-            t->rad[i][j][k] + a * (t->rad[i + 1][j][k] - t->rad[i][j][k]);
-        float hi = t->rad[i][j + 1][k] +
-                   a * (t->rad[i + 1][j + 1][k] - t->rad[i][j + 1][k]);
-        out[k] = lo + b * (hi - lo);
+    lookup(t, &t->rad[0][0][0], RENDER_SKY_LUT_N, d, out);
+}
+
+void render_sky_lut_eval_coarse(const RenderSkyLut *t, const LightRig *rig,
+                                Vec3 d, float out[3])
+{
+    if (t->direct && d.y > 0.0) {
+        light_sky_radiance(rig, d, out);
+        return;
     }
+    if (d.y <= 0.0) {
+        memcpy(out, t->ground, sizeof t->ground);
+        return;
+    }
+    lookup(t, &t->coarse[0][0][0], RENDER_SKY_COARSE_N, d, out);
 }

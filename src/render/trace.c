@@ -259,9 +259,9 @@ static Vec3 sky_sample(const SkyTable *t, double u0, double u1, double u2,
     int iy = lo / SKY_NPHI, ip = lo % SKY_NPHI;
     *pdf = t->weight[lo] * (SKY_CELLS / (4.0 * BASE_PI));
     double y = -1.0 + (iy + u1) * (2.0 / SKY_NY);
-    double phi = (ip + u2) * (2.0 * BASE_PI / SKY_NPHI);
-    double r = sqrt(1.0 - y * y < 0.0 ? 0.0 : 1.0 - y * y);
-    return v3(r * cos(phi), y, r * sin(phi));
+    double r = sqrt(1.0 - y * y < 0.0 ? 0.0 : 1.0 - y * y), sp, cp;
+    base_sincos_turns((ip + u2) * (1.0 / SKY_NPHI), &sp, &cp);
+    return v3(r * cp, y, r * sp);
 }
 
 static void init_ray(struct RTCRayHit *rh, Vec3 o, Vec3 d, float tnear)
@@ -307,17 +307,16 @@ static bool occluded(RTCScene rtc, Vec3 o, Vec3 d, float tfar)
 static Vec3 cone_sample(Vec3 axis, double cos_max, double u1, double u2)
 {
     double cos_t = 1.0 - u1 * (1.0 - cos_max);
-    double sin_t = sqrt(1.0 - cos_t * cos_t);
-    double phi = 2.0 * BASE_PI * u2;
+    double sin_t = sqrt(1.0 - cos_t * cos_t), sp, cp;
+    base_sincos_turns(u2, &sp, &cp);
     Vec3 n = axis;
     double sign = n.z >= 0.0 ? 1.0 : -1.0;
     double a = -1.0 / (sign + n.z);
     double bb = n.x * n.y * a;
     Vec3 t = v3(1.0 + sign * n.x * n.x * a, sign * bb, -sign * n.x);
     Vec3 b = v3(bb, sign + n.y * n.y * a, -n.y);
-    return v3_add(
-        v3_add(v3_scale(t, sin_t * cos(phi)), v3_scale(b, sin_t * sin(phi))),
-        v3_scale(axis, cos_t));
+    return v3_add(v3_add(v3_scale(t, sin_t * cp), v3_scale(b, sin_t * sp)),
+                  v3_scale(axis, cos_t));
 }
 
 // The solid angle lamp @p l fills seen from @p p, 0 from inside it.
@@ -402,7 +401,7 @@ static double sample_light(const TraceJob *job, const LightPick *pick, Vec3 p,
         *dir = sky_sample(&job->sky, uc < 1.0 ? uc : 0.999999999, u[1], u[2],
                           &pdf);
         float c[3];
-        render_sky_lut_eval(&job->sky.lut, rig, *dir, c);
+        render_sky_lut_eval_coarse(&job->sky.lut, rig, *dir, c);
         *radiance = rgb3(c);
         return pick->p_sky * pdf;
     }
@@ -473,9 +472,30 @@ typedef struct FirstHit {
 // pixel's generator beyond it.
 typedef struct PathRandom {
     BaseRng *rng;
-    const double *light0; /**< 3 numbers: light choice, direction */
-    const double *bsdf0;  /**< 3 numbers: lobe choice, direction */
+    /** The first vertex's numbers drawn ahead (random mode), 3 each:
+     * light choice and direction, lobe choice and direction... */
+    const double *light0;
+    const double *bsdf0;
+    /** ...or, when those are NULL, the Sobol groups they come from,
+     * computed only when the path gets that far: a ray into the sky
+     * needs neither, a last vertex no lobe. */
+    const RenderSobol *light_seq;
+    const RenderSobol *bsdf_seq;
+    uint32_t index;
 } PathRandom;
+
+// The first vertex's three numbers: drawn ahead, or the Sobol point.
+static void first_numbers(const double *ahead, const RenderSobol *seq,
+                          uint32_t index, double u[3])
+{
+    if (ahead) {
+        memcpy(u, ahead, 3 * sizeof *u);
+        return;
+    }
+    double p[4];
+    render_sobol_at(seq, index, p);
+    memcpy(u, p, 3 * sizeof *u);
+}
 
 static void draw3(BaseRng *rng, double out[3])
 {
@@ -645,8 +665,14 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                                  v, job->clamp);
         }
         if (!hit) {
+            // What the camera sees, straight or in a mirror, comes from
+            // the fine table; light found by a bounce from the coarse one,
+            // as light sampling does.
             float sky[3];
-            render_sky_lut_eval(&job->sky.lut, rig, dir, sky);
+            if (prev_pdf > 0.0)
+                render_sky_lut_eval_coarse(&job->sky.lut, rig, dir, sky);
+            else
+                render_sky_lut_eval(&job->sky.lut, rig, dir, sky);
             double w = prev_pdf > 0.0
                            ? power_heuristic(
                                  prev_pdf, pick.p_sky * sky_pdf(&job->sky, dir))
@@ -703,7 +729,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                             (!bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0);
         double u[3];
         if (v == 0)
-            memcpy(u, pr->light0, sizeof u);
+            first_numbers(pr->light0, pr->light_seq, pr->index, u);
         else
             draw3(pr->rng, u);
         if (!job->bsdf_only && smooth_lobes && pick_lights(job, p, n, &pick)) {
@@ -736,7 +762,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
             !(bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0))
             break;
         if (v == 0)
-            memcpy(u, pr->bsdf0, sizeof u);
+            first_numbers(pr->bsdf0, pr->bsdf_seq, pr->index, u);
         else
             draw3(pr->rng, u);
         Vec3 wi, weight;
@@ -782,20 +808,22 @@ static void lens_sample(int blades, double u1, double u2, double *x, double *y)
     if (blades < 3) {
         // Shirley's concentric map keeps the sampler's strata compact.
         double a = 2.0 * u1 - 1.0, b = 2.0 * u2 - 1.0;
-        double r, phi;
+        double r, turns;
         if (a == 0.0 && b == 0.0) {
             *x = *y = 0.0;
             return;
         }
         if (fabs(a) > fabs(b)) {
             r = a;
-            phi = BASE_PI / 4.0 * (b / a);
+            turns = 0.125 * (b / a);
         } else {
             r = b;
-            phi = BASE_PI / 2.0 - BASE_PI / 4.0 * (a / b);
+            turns = 0.25 - 0.125 * (a / b);
         }
-        *x = r * cos(phi);
-        *y = r * sin(phi);
+        double sp, cp;
+        base_sincos_turns(turns, &sp, &cp);
+        *x = r * cp;
+        *y = r * sp;
         return;
     }
     // One triangle of the polygon by the first number's integer part,
@@ -804,11 +832,12 @@ static void lens_sample(int blades, double u1, double u2, double *x, double *y)
     int k = (int)f;
     k = k >= blades ? blades - 1 : k;
     double v = f - k;
-    double step = 2.0 * BASE_PI / blades;
-    double a0 = BASE_PI / 2.0 + k * step, a1 = a0 + step;
+    double s0, c0, s1, c1;
+    base_sincos_turns(0.25 + (double)k / blades, &s0, &c0);
+    base_sincos_turns(0.25 + (double)(k + 1) / blades, &s1, &c1);
     double s = sqrt(u2);
-    *x = s * ((1.0 - v) * cos(a0) + v * cos(a1));
-    *y = s * ((1.0 - v) * sin(a0) + v * sin(a1));
+    *x = s * ((1.0 - v) * c0 + v * c1);
+    *y = s * ((1.0 - v) * s0 + v * s1);
 }
 
 // Whether @p n samples with these luminance sums pin the pixel's mean
@@ -883,7 +912,8 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 // Three Sobol groups: the film and lens position, the
                 // first vertex's light choice and direction, and its lobe
                 // choice and direction.
-                double cam[4], light0[4], bsdf0[4];
+                double cam[4] = { 0.5, 0.5, 0.5, 0.5 };
+                double light0[4], bsdf0[4];
                 if (job->random_only) {
                     for (int k = 0; k < 4; k++)
                         cam[k] = base_rng_uniform(&rng);
@@ -891,10 +921,10 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                         light0[k] = base_rng_uniform(&rng);
                     for (int k = 0; k < 4; k++)
                         bsdf0[k] = base_rng_uniform(&rng);
-                } else {
+                } else if (s > 0 || lens) {
+                    // Sample 0's film position is the pixel centre; its
+                    // lens position is all it needs of the group.
                     render_sobol_at(&seq[0], (uint32_t)s, cam);
-                    render_sobol_at(&seq[1], (uint32_t)s, light0);
-                    render_sobol_at(&seq[2], (uint32_t)s, bsdf0);
                 }
                 // Sample 0 goes through the pixel centre, so the albedo
                 // and ID passes are crisp and exactly repeatable.
@@ -927,7 +957,12 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                     d = v3_sub(focus, o);
                 }
                 d = v3_norm(d);
-                PathRandom pr = { &rng, light0, bsdf0 };
+                PathRandom pr = { &rng,
+                                  job->random_only ? light0 : NULL,
+                                  job->random_only ? bsdf0 : NULL,
+                                  &seq[1],
+                                  &seq[2],
+                                  (uint32_t)s };
                 FirstHit hit;
                 memset(&hit, 0, sizeof hit);
                 Vec3 c = trace_path(job, &pr, o, d, &hit, &rays);

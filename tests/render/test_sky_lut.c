@@ -14,7 +14,8 @@ static double lum(const float c[3])
 
 // Mean and largest relative error of the table's luminance over random
 // directions of the upper hemisphere, and below the horizon exactly.
-static void measure(const LightRig *rig, double *mean, double *worst)
+static void measure(const LightRig *rig, bool coarse, double *mean,
+                    double *worst)
 {
     RenderSkyLut *t = calloc(1, sizeof *t);
     CHECK(t != NULL);
@@ -37,7 +38,10 @@ static void measure(const LightRig *rig, double *mean, double *worst)
         Vec3 d = v3(r * cos(phi), y, r * sin(phi));
         float want[3], got[3];
         light_sky_radiance(rig, d, want);
-        render_sky_lut_eval(t, rig, d, got);
+        if (coarse)
+            render_sky_lut_eval_coarse(t, rig, d, got);
+        else
+            render_sky_lut_eval(t, rig, d, got);
         double e = fabs(lum(got) - lum(want)) / lum(want);
         sum += e;
         *worst = e > *worst ? e : *worst;
@@ -61,11 +65,17 @@ static void test_clear_sky(void)
         light_rig_set_sun(&rig, elevations[k], 140.0);
         CHECK_INT_EQ((int)rig.sky_model, (int)LIGHT_SKY_PREETHAM);
         double mean, worst;
-        measure(&rig, &mean, &worst);
+        measure(&rig, false, &mean, &worst);
         printf("sun %4.1f deg: mean error %.5f%%, worst %.4f%%\n",
                elevations[k], mean * 100.0, worst * 100.0);
         CHECK(mean < 0.0005);
         CHECK(worst < 0.005);
+        // The coarse grid, for light found by a bounce.
+        measure(&rig, true, &mean, &worst);
+        printf("  coarse: mean error %.5f%%, worst %.4f%%\n", mean * 100.0,
+               worst * 100.0);
+        CHECK(mean < 0.002);
+        CHECK(worst < 0.025);
     }
 }
 
@@ -80,7 +90,9 @@ static void test_other_skies(void)
         LightRig rig;
         light_rig_for_scene(&sc, &rig);
         double mean, worst;
-        measure(&rig, &mean, &worst);
+        measure(&rig, true, &mean, &worst);
+        CHECK(worst == 0.0);
+        measure(&rig, false, &mean, &worst);
         printf("model %d: mean error %.5f%%, worst %.4f%%\n",
                (int)rig.sky_model, mean * 100.0, worst * 100.0);
         // Only the clear sky is tabulated; the others are exact.
