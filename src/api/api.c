@@ -752,8 +752,12 @@ AuStatus au_render_video(AuContext *ctx, const AuProject *project,
         st = rgb8 ? st : AU_ENOMEM;
         goto done;
     }
-    st = deliver_video_open(&ctx->alloc, &ctx->diag, out_path, opts->width,
-                            opts->height, opts->fps, &video);
+    st = opts->preview
+             ? deliver_video_open_draft(&ctx->alloc, &ctx->diag, out_path,
+                                        opts->width, opts->height, opts->fps,
+                                        &video)
+             : deliver_video_open(&ctx->alloc, &ctx->diag, out_path,
+                                  opts->width, opts->height, opts->fps, &video);
     if (st != AU_OK)
         goto done;
     st = report_progress(ctx, 0, total);

@@ -22,6 +22,12 @@ AuStatus deliver_video_open(const AuAllocator *alloc, BaseDiag *diag,
                             const char *path, int width, int height, double fps,
                             DeliverVideo **out);
 
+/** deliver_video_open for a draft: x264's faster settings (preset
+ * veryfast, CRF 20), still bit-exact, for previews. */
+AuStatus deliver_video_open_draft(const AuAllocator *alloc, BaseDiag *diag,
+                                  const char *path, int width, int height,
+                                  double fps, DeliverVideo **out);
+
 /** Encodes one frame of packed 8-bit RGB (3 bytes per pixel, rows of
  * width * 3 bytes, top row first). AU_EIO or AU_EINTERNAL on failure. */
 AuStatus deliver_video_write(DeliverVideo *v, const uint8_t *rgb8);
