@@ -39,11 +39,11 @@ static double rel_mse(const uint8_t *x, const uint8_t *r, size_t n)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
+    if (argc != 3 && argc != 4) {
         // `make bench` runs every bench_* program bare; this one needs the
         // example and the shot, which bench/bench_render.sh passes.
         printf("bench_quality: run by bench/bench_render.sh (usage: "
-               "bench_quality SCRIPT SHOT)\n");
+               "bench_quality SCRIPT SHOT [SAMPLES])\n");
         return 0;
     }
     size_t shot = (size_t)strtoul(argv[2], NULL, 10) - 1;
@@ -62,6 +62,8 @@ int main(int argc, char **argv)
     AuRenderOptions o;
     au_render_options_default(&o);
     o.seed = au_project_seed(project);
+    if (argc == 4)
+        o.samples = atoi(argv[3]);
     size_t full = (size_t)o.width * (size_t)o.height * 3;
     a = malloc(full);
     b = malloc(full);
