@@ -616,13 +616,35 @@ static void grade_from_note(const DirectGrade *n, GradeSettings *g)
         g->halation = n->halation;
 }
 
+// The scene of shot @p shot posed @p t_s seconds in, and the shot framed
+// on it the way render_one frames its own moment (@p fallback: through
+// solve_fallback), for the shutter's closing and the frame before. A
+// framing that fails leaves *solved as it was: that moment's camera is
+// then the frame's own.
+static AuStatus pose_at(FrameJob *job, size_t shot, double t_s, bool fallback,
+                        Scene **scene, CameraView *solved)
+{
+    const Production *prod = job->prod;
+    AuStatus st =
+        world_build(&job->ctx->alloc, prod, shot, t_s, job->opts->seed, scene);
+    if (st != AU_OK)
+        return st;
+    CameraView v = { 0 };
+    double aspect = (double)job->opts->width / job->opts->height;
+    st = fallback ? solve_fallback(job->ctx, prod, shot, *scene, aspect, &v)
+                  : camera_solve(prod, shot, *scene, aspect, &v);
+    if (st == AU_OK)
+        *solved = v;
+    return st == AU_ENOMEM ? st : AU_OK;
+}
+
 // Renders frame @p frame_index of the film, @p t_s seconds into shot
 // @p shot, and grades it into @p rgb8.
 static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
                            uint64_t frame_index, uint8_t *rgb8)
 {
     const Production *prod = job->prod;
-    Scene *scene = NULL;
+    Scene *scene = NULL, *scene_close = NULL, *scene_prev = NULL;
     AuStatus st =
         world_build(&job->ctx->alloc, prod, shot, t_s, job->opts->seed, &scene);
     if (st != AU_OK)
@@ -630,11 +652,12 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
     CameraView view = { 0 };
     double aspect = (double)job->opts->width / job->opts->height;
     st = camera_solve(prod, shot, scene, aspect, &view);
-    if (st == AU_EINVAL && prod->shots[shot].set_by == 0)
+    bool fallback = st == AU_EINVAL && prod->shots[shot].set_by == 0;
+    if (fallback)
         st = solve_fallback(job->ctx, prod, shot, scene, aspect, &view);
     // The framing before the move: motion blur moves it again to the
     // shutter's closing and to the previous frame.
-    CameraView solved = view, close_view, prev_view;
+    CameraView solved = view, close_view, prev_view, before_close;
     if (st == AU_OK)
         st = camera_apply_move(prod, shot, scene, t_s, job->opts->seed, &view);
     if (st == AU_OK)
@@ -660,12 +683,35 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
         job->settings.shot = shot;
         job->settings.frame = frame_index;
         double t0 = base_now_s();
-        RenderMotion motion;
-        render_motion_views(prod, shot, scene, &solved, t_s, job->opts->fps,
-                            RENDER_SHUTTER_DEG_DEFAULT, job->opts->seed,
-                            &close_view, &prev_view, &motion);
-        st = render_frame_motion(job->dev, scene, &view, &rig, &job->settings,
-                                 &motion, &job->frame, &job->stats.rays);
+        // The cast at the shutter's closing and a frame earlier, each
+        // with the camera framed on them as every frame is: what moves
+        // on its own blurs, and the motion pass follows it.
+        double fps = job->opts->fps;
+        double t_prev = t_s - 1.0 / fps;
+        CameraView solved_close = solved, solved_prev = solved;
+        st = pose_at(job, shot, t_s + RENDER_SHUTTER_DEG_DEFAULT / 360.0 / fps,
+                     fallback, &scene_close, &solved_close);
+        if (st == AU_OK && t_prev > 0.0)
+            st =
+                pose_at(job, shot, t_prev, fallback, &scene_prev, &solved_prev);
+        RenderMotion motion, before;
+        if (st == AU_OK) {
+            render_motion_views(prod, shot, scene_close, &solved_close, t_s,
+                                fps, RENDER_SHUTTER_DEG_DEFAULT,
+                                job->opts->seed, &close_view, &prev_view,
+                                &motion);
+            render_motion_views(prod, shot, scene_prev ? scene_prev : scene,
+                                &solved_prev, t_s, fps,
+                                RENDER_SHUTTER_DEG_DEFAULT, job->opts->seed,
+                                &before_close, &prev_view, &before);
+            motion.view_prev = before.view_prev;
+            motion.scene_close = scene_close;
+            // The shot's first frame was posed as it is now.
+            motion.scene_prev = scene_prev ? scene_prev : scene;
+            st = render_frame_motion(job->dev, scene, &view, &rig,
+                                     &job->settings, &motion, &job->frame,
+                                     &job->stats.rays);
+        }
         if (st == AU_OK && job->temporal) {
             if (shot != job->history_shot)
                 render_history_reset(&job->history);
@@ -700,6 +746,8 @@ static AuStatus render_one(FrameJob *job, size_t shot, double t_s,
             job->stats.frames++;
         }
     }
+    world_scene_free(&scene_prev);
+    world_scene_free(&scene_close);
     world_scene_free(&scene);
     return st;
 }

@@ -24,7 +24,9 @@ typedef struct Frame {
     float *variance; /**< variance of the pixel's mean luminance */
     /** Screen-space motion, 2 floats per pixel: where the surface seen at
      * the pixel centre was on the previous frame's film minus where it is
-     * now, in pixels (x right, y down); 0 without a previous view. */
+     * now, in pixels (x right, y down); 0 without a previous view. A
+     * point of a mesh that moves on its own is followed to where it was
+     * when RenderMotion.scene_prev gives the previous pose. */
     float *motion;
 } Frame;
 
@@ -104,10 +106,22 @@ typedef struct RenderMotion {
     /** The camera of the previous frame, for Frame.motion; NULL leaves
      * the motion pass at 0. */
     const CameraView *view_prev;
+    /** The scene posed when the shutter closes (object motion blur):
+     * each mesh that moved in between, and has the same vertex and
+     * triangle counts then, is traced at the sample's time between the
+     * two poses; motion under a quarter of a pixel is left out. NULL:
+     * nothing moves while the shutter is open. */
+    const Scene *scene_close;
+    /** The scene posed at the previous frame, for the motion of what
+     * moves on its own (a walking character) in Frame.motion; NULL
+     * gives every pixel the camera's motion alone. */
+    const Scene *scene_prev;
 } RenderMotion;
 
-/** render_frame with the camera moving as @p motion says (NULL: still).
- * With a still camera the frame is bit-identical to render_frame's. */
+/** render_frame with the camera and the scene moving as @p motion says
+ * (NULL: still). With a still camera and no scene_close the frame is
+ * bit-identical to render_frame's. Any motion blur (a moving camera or a
+ * mesh moving inside the shutter) traces every sample of every pixel. */
 AuStatus render_frame_motion(RenderDevice *dev, const Scene *scene,
                              const CameraView *view, const LightRig *rig,
                              const RenderSettings *settings,
@@ -169,15 +183,14 @@ void render_history_reset(RenderHistory *h);
 
 /** Blends @p f's (denoised) beauty with the history fetched along its
  * motion pass, RENDER_TEMPORAL_ALPHA of the new frame, from those of the
- * four history pixels that saw the same surface of the set (at least
- * RENDER_TEMPORAL_MIN_WEIGHT of the bilinear weight; no character, depth
- * within RENDER_TEMPORAL_DEPTH, normals within 25 degrees), the history's
- * colour clamped to the new frame's 3x3 neighbourhood widened by
- * RENDER_TEMPORAL_SLACK; then keeps @p f as
- * the history. The first frame after a reset passes unchanged. The result
- * does not depend on @p threads. AU_EINVAL when the sizes differ, or
- * a thread's failure (the frame then unchanged); nothing is allocated:
- * the history holds its scratch buffer. */
+ * four history pixels that saw the same surface (at least
+ * RENDER_TEMPORAL_MIN_WEIGHT of the bilinear weight; the same object ID,
+ * depth within RENDER_TEMPORAL_DEPTH, normals within 25 degrees), the
+ * history's colour clamped to the new frame's 3x3 neighbourhood widened
+ * by RENDER_TEMPORAL_SLACK; then keeps @p f as the history. The first frame
+ * after a reset passes unchanged. The result does not depend on @p threads.
+ * AU_EINVAL when the sizes differ, or a thread's failure (the frame then
+ * unchanged); nothing is allocated: the history holds its scratch buffer. */
 AuStatus render_temporal(RenderHistory *h, Frame *f, int threads);
 
 #endif

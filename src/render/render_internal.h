@@ -106,6 +106,39 @@ void render_motion_vector(const CameraView *prev, Vec3 p, bool at_infinity,
                           double x_px, double y_px, int width, int height,
                           float out[2]);
 
+/** How far a vertex may move between two moments that
+ * render_motion_match pairs: 1 m, well beyond a sprint over a frame. */
+#define RENDER_MOTION_JUMP_M 1.0
+
+/** Matches each mesh of @p a with the same object's mesh in @p b (the
+ * scene at another moment): map[i] is its index in @p b, or UINT32_MAX
+ * when @p b has none with the same object ID, place among that object's
+ * meshes (its index, when both lists are as long) and vertex and
+ * triangle counts, or a vertex of it moved more than
+ * RENDER_MOTION_JUMP_M. @p map has room for a->mesh_count entries. */
+void render_motion_match(const Scene *a, const Scene *b, uint32_t *map);
+
+/** Where the surface point @p p, hit at barycentrics (@p u, @p v) of
+ * triangle @p prim of mesh @p geom of @p now, was in @p prev (@p map
+ * from render_motion_match): @p p itself when @p prev or the mesh's
+ * match is missing. */
+Vec3 render_motion_point(const Scene *now, const Scene *prev,
+                         const uint32_t *map, unsigned geom, unsigned prim,
+                         float u, float v, Vec3 p);
+
+/** The farthest any vertex of @p a in sight of @p view moves on its
+ * film (@p width x @p height pixels) on its way to its match in @p b
+ * (@p map from render_motion_match), in pixels; vertices behind the
+ * camera or well off the frame are left out. */
+double render_motion_spread_px(const Scene *a, const Scene *b,
+                               const uint32_t *map, const CameraView *view,
+                               int width, int height);
+
+/** Object motion under this many pixels over the shutter is no blur:
+ * the frame is traced as if nothing moved, so a breathing figure keeps
+ * adaptive sampling and a still frame's exact result. */
+#define RENDER_BLUR_MIN_PX 0.25
+
 /** The grid of RenderSkyLut: fine enough that bilinear interpolation
  * stays within 0.5% of the sky model beside the sun's glow. */
 enum {
@@ -176,6 +209,16 @@ void render_geo_cache_free(RenderGeoCache **c);
  * when Embree fails, AU_ENOMEM. */
 AuStatus render_geo_cache_scene(RenderGeoCache *c, const Scene *scene,
                                 uint64_t shot, RTCScene *out);
+/** render_geo_cache_scene with object motion blur: each mesh of
+ * @p scene whose match in @p close (@p close_map, from
+ * render_motion_match) has other vertex positions gets two time steps,
+ * its pose in @p scene at ray time 0 and in @p close at 1, and is kept
+ * out of the static part. *blurred (may be NULL) gets how many meshes
+ * move. @p close NULL is render_geo_cache_scene. */
+AuStatus render_geo_cache_scene_blur(RenderGeoCache *c, const Scene *scene,
+                                     const Scene *close,
+                                     const uint32_t *close_map, uint64_t shot,
+                                     RTCScene *out, size_t *blurred);
 /** How many times the static part was built, for tests. */
 size_t render_geo_cache_builds(const RenderGeoCache *c);
 

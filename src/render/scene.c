@@ -1,6 +1,7 @@
 /* render/scene.c: the Embree geometry a frame is traced against, kept
  * across the frames of a shot. The set's meshes that stay put are built
- * into one BVH once and instanced; only what moves is rebuilt per frame. */
+ * into one BVH once and instanced; only what moves is rebuilt per frame,
+ * with two time steps where it moves while the shutter is open. */
 #include <string.h>
 
 #include "render_internal.h"
@@ -64,25 +65,57 @@ size_t render_geo_cache_builds(const RenderGeoCache *c)
     return c->builds;
 }
 
+// The scene at the shutter's closing, and which of its meshes is which.
+typedef struct Poses {
+    const Scene *close;  /**< the shutter's closing, or NULL */
+    const uint32_t *map; /**< mesh index to its index in close */
+} Poses;
+
+// Mesh @p i's pose at the shutter's closing when it differs from the
+// opening's, else NULL (one time step is enough).
+static const WorldMesh *close_pose(const Poses *p, const Scene *scene, size_t i)
+{
+    if (!p->close || !p->map || p->map[i] == UINT32_MAX)
+        return NULL;
+    const WorldMesh *m = &scene->meshes[i];
+    const WorldMesh *c = &p->close->meshes[p->map[i]];
+    return memcmp(m->positions, c->positions,
+                  (size_t)m->vertex_count * 3 * sizeof(float)) != 0
+               ? c
+               : NULL;
+}
+
 // Embree pads its own buffers for its SIMD loads, so copying is simpler
-// and safer than sharing the arena's arrays.
+// and safer than sharing the arena's arrays. With @p close, the mesh gets
+// two time steps: @p m at the shutter's opening and @p close (the same
+// triangles) at its closing, and Embree moves each vertex in a straight
+// line between them.
 static AuStatus attach_mesh(RTCDevice device, RTCScene rs, const WorldMesh *m,
-                            unsigned id)
+                            const WorldMesh *close, unsigned id)
 {
     RTCGeometry g = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
     if (!g)
         return AU_EINTERNAL;
+    if (close)
+        rtcSetGeometryTimeStepCount(g, 2);
     float *v =
         rtcSetNewGeometryBuffer(g, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
                                 3 * sizeof(float), m->vertex_count);
+    float *v1 = close ? rtcSetNewGeometryBuffer(
+                            g, RTC_BUFFER_TYPE_VERTEX, 1, RTC_FORMAT_FLOAT3,
+                            3 * sizeof(float), m->vertex_count)
+                      : NULL;
     uint32_t *idx =
         rtcSetNewGeometryBuffer(g, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3,
                                 3 * sizeof(uint32_t), m->triangle_count);
-    if (!v || !idx) {
+    if (!v || !idx || (close && !v1)) {
         rtcReleaseGeometry(g);
         return AU_EINTERNAL;
     }
     memcpy(v, m->positions, (size_t)m->vertex_count * 3 * sizeof(float));
+    if (close)
+        memcpy(v1, close->positions,
+               (size_t)m->vertex_count * 3 * sizeof(float));
     memcpy(idx, m->indices, (size_t)m->triangle_count * 3 * sizeof(uint32_t));
     rtcCommitGeometry(g);
     rtcAttachGeometryByID(rs, g, id);
@@ -116,7 +149,7 @@ static bool may_be_static(const WorldMesh *m)
 // (a prop picked up) is marked to be rebuilt with each frame from now
 // on. Returns true when the static scene must be built again.
 static AuStatus check_static(RenderGeoCache *c, const Scene *scene,
-                             uint64_t shot, bool *rebuild)
+                             const Poses *poses, uint64_t shot, bool *rebuild)
 {
     if (scene->mesh_count > c->role_cap) {
         uint8_t *r = base_realloc(c->alloc, c->role, scene->mesh_count);
@@ -141,7 +174,8 @@ static AuStatus check_static(RenderGeoCache *c, const Scene *scene,
                     rtcGetGeometryUserData(g) ==
                         (void *)(uintptr_t)((uint64_t)m->vertex_count << 32 |
                                             m->triangle_count) &&
-                    same_geometry(c->stat, m, (unsigned)i);
+                    same_geometry(c->stat, m, (unsigned)i) &&
+                    !close_pose(poses, scene, i);
         if (same) {
             kept++;
         } else {
@@ -161,7 +195,7 @@ static AuStatus check_static(RenderGeoCache *c, const Scene *scene,
 }
 
 static AuStatus build_static(RenderGeoCache *c, const Scene *scene,
-                             uint64_t shot)
+                             const Poses *poses, uint64_t shot)
 {
     if (c->stat)
         rtcReleaseScene(c->stat);
@@ -171,12 +205,15 @@ static AuStatus build_static(RenderGeoCache *c, const Scene *scene,
     rtcSetSceneBuildQuality(c->stat, RTC_BUILD_QUALITY_MEDIUM);
     for (size_t i = 0; i < scene->mesh_count; i++) {
         const WorldMesh *m = &scene->meshes[i];
+        // A mesh moving inside the shutter moves from now on too.
+        if (may_be_static(m) && close_pose(poses, scene, i))
+            c->role[i] = ROLE_MOVES;
         if (c->role[i] == ROLE_MOVES || !may_be_static(m)) {
             if (c->role[i] != ROLE_MOVES)
                 c->role[i] = ROLE_NONE;
             continue;
         }
-        AuStatus st = attach_mesh(c->device, c->stat, m, (unsigned)i);
+        AuStatus st = attach_mesh(c->device, c->stat, m, NULL, (unsigned)i);
         if (st != AU_OK) {
             drop_static(c);
             return st;
@@ -203,13 +240,23 @@ static AuStatus build_static(RenderGeoCache *c, const Scene *scene,
 AuStatus render_geo_cache_scene(RenderGeoCache *c, const Scene *scene,
                                 uint64_t shot, RTCScene *out)
 {
+    return render_geo_cache_scene_blur(c, scene, NULL, NULL, shot, out, NULL);
+}
+
+AuStatus render_geo_cache_scene_blur(RenderGeoCache *c, const Scene *scene,
+                                     const Scene *close,
+                                     const uint32_t *close_map, uint64_t shot,
+                                     RTCScene *out, size_t *blurred)
+{
     if (c->top)
         rtcReleaseScene(c->top);
     c->top = NULL;
+    Poses poses = { close, close_map };
+    size_t moving = 0;
     bool rebuild = false;
-    AuStatus st = check_static(c, scene, shot, &rebuild);
+    AuStatus st = check_static(c, scene, &poses, shot, &rebuild);
     if (st == AU_OK && rebuild)
-        st = build_static(c, scene, shot);
+        st = build_static(c, scene, &poses, shot);
     if (st != AU_OK)
         return st;
     RTCScene top = rtcNewScene(c->device);
@@ -228,8 +275,11 @@ AuStatus render_geo_cache_scene(RenderGeoCache *c, const Scene *scene,
                 inst_id = (unsigned)i;
             continue;
         }
-        if (m->triangle_count > 0)
-            st = attach_mesh(c->device, top, m, (unsigned)i);
+        if (m->triangle_count > 0) {
+            const WorldMesh *mc = close_pose(&poses, scene, i);
+            moving += mc != NULL;
+            st = attach_mesh(c->device, top, m, mc, (unsigned)i);
+        }
     }
     if (st == AU_OK && inst_id != RTC_INVALID_GEOMETRY_ID) {
         RTCGeometry g = rtcNewGeometry(c->device, RTC_GEOMETRY_TYPE_INSTANCE);
@@ -259,5 +309,7 @@ AuStatus render_geo_cache_scene(RenderGeoCache *c, const Scene *scene,
     }
     c->top = top;
     *out = top;
+    if (blurred)
+        *blurred = moving;
     return AU_OK;
 }

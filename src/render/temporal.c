@@ -1,8 +1,8 @@
 /* render/temporal.c: temporal accumulation after the denoiser. Each
  * frame of a shot blends with the one before, fetched along the motion
- * pass where the same surface of the set was seen, its colour clamped to
- * the new frame's neighbourhood; so what noise the denoiser leaves does
- * not crawl from frame to frame, and nothing that moved leaves a ghost. */
+ * pass where the same surface was seen, its colour clamped to the new
+ * frame's neighbourhood; so what noise the denoiser leaves does not crawl
+ * from frame to frame, and nothing that moved leaves a ghost. */
 #include <string.h>
 
 #include "render.h"
@@ -47,12 +47,13 @@ void render_history_reset(RenderHistory *h)
 }
 
 // Whether history pixel @p j shows the surface frame pixel @p i shows:
-// the set (never a character, who moves on their own), at the same
-// distance within RENDER_TEMPORAL_DEPTH and facing the same way.
+// the same object (the set, or the same character, whom the motion pass
+// follows as they move), at the same distance within
+// RENDER_TEMPORAL_DEPTH and facing the same way.
 static bool same_surface(const RenderHistory *h, const Frame *f, size_t i,
                          size_t j)
 {
-    if (f->id[i] != 0 || h->id[j] != 0)
+    if (f->id[i] != h->id[j])
         return false;
     double d0 = (double)f->depth[i], d1 = (double)h->depth[j];
     if (d0 <= 0.0 || d1 <= 0.0 ||

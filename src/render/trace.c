@@ -180,6 +180,10 @@ typedef struct TraceJob {
     double noise_floor;  /**< radiance below which noise is absolute */
     SkyTable sky;
     atomic_uint_fast64_t rays;
+    /** Mesh index to its index in the motion's scene_prev, or NULL. */
+    uint32_t *map_prev;
+    /** The camera or a mesh moves while the shutter is open. */
+    bool shutter;
 } TraceJob;
 
 enum {
@@ -281,7 +285,7 @@ static void init_ray(struct RTCRayHit *rh, Vec3 o, Vec3 d, float tnear)
     rh->hit.instID[0] = RTC_INVALID_GEOMETRY_ID;
 }
 
-static bool occluded(RTCScene rtc, Vec3 o, Vec3 d, float tfar)
+static bool occluded(RTCScene rtc, Vec3 o, Vec3 d, float tfar, float time)
 {
     struct RTCIntersectContext ctx;
     rtcInitIntersectContext(&ctx);
@@ -296,7 +300,7 @@ static bool occluded(RTCScene rtc, Vec3 o, Vec3 d, float tfar)
     r.tfar = tfar;
     r.mask = 0xFFFFFFFFu;
     r.flags = 0;
-    r.time = 0.0f;
+    r.time = time;
     r.id = 0;
     rtcOccluded1(rtc, &ctx, &r);
     return r.tfar < 0.0f;
@@ -461,6 +465,8 @@ static Vec3 shading_normal(const WorldMesh *m, const struct RTCRayHit *rh)
 // The first hit's surface, as the passes and the denoiser see it.
 typedef struct FirstHit {
     Vec3 pos; /**< the hit point, or the ray's direction if it found none */
+    unsigned geom, prim; /**< the mesh and triangle hit */
+    float u, v;          /**< the hit's barycentrics */
     float albedo[3];
     float normal[3];
     float depth;
@@ -482,6 +488,7 @@ typedef struct PathRandom {
     const RenderSobol *light_seq;
     const RenderSobol *bsdf_seq;
     uint32_t index;
+    float time; /**< the sample's time in the shutter, 0..1 */
 } PathRandom;
 
 // The first vertex's three numbers: drawn ahead, or the Sobol point.
@@ -569,7 +576,7 @@ static Vec3 fog_lamp(TraceJob *job, const PathRandom *pr, Vec3 o, Vec3 d,
     if (gobo <= 0.0)
         return v3(0, 0, 0);
     (*rays)++;
-    if (occluded(job->rtc, at, axis, (float)(dist - l->radius_m)))
+    if (occluded(job->rtc, at, axis, (float)(dist - l->radius_m), pr->time))
         return v3(0, 0, 0);
     double sigma = job->fog_sigma;
     double w = sigma * render_fog_transmittance(sigma, s) *
@@ -601,7 +608,7 @@ static double fog_segment(TraceJob *job, const PathRandom *pr, Vec3 o, Vec3 d,
         Vec3 at = v3_add(o, v3_scale(d, s));
         Vec3 ld = cone_sample(rig->sun_dir, rig->sun_cos_radius, u[1], u[2]);
         (*rays)++;
-        if (!occluded(job->rtc, at, ld, 1e30f)) {
+        if (!occluded(job->rtc, at, ld, 1e30f, pr->time)) {
             double ph = render_phase_hg(v3_dot(ld, d), FOG_G);
             glow =
                 v3_add(glow, v3_scale(rgb3(rig->sun_radiance),
@@ -635,6 +642,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
     for (int v = 0; v <= max_bounces + SPECULAR_EXTRA; v++) {
         struct RTCRayHit rh;
         init_ray(&rh, origin, dir, v == 0 ? 0.0f : 1e-4f);
+        rh.ray.time = pr->time;
         rtcIntersect1(job->rtc, &ctx, &rh);
         (*rays)++;
         bool hit = rh.hit.geomID != RTC_INVALID_GEOMETRY_ID;
@@ -714,6 +722,10 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
             first->depth = rh.ray.tfar;
             first->pos = v3_add(origin, v3_scale(dir, (double)rh.ray.tfar));
             first->id = m->object_id;
+            first->geom = rh.hit.geomID;
+            first->prim = rh.hit.primID;
+            first->u = rh.hit.u;
+            first->v = rh.hit.v;
         }
         Vec3 wo = v3_scale(dir, -1.0);
         RenderBsdf bsdf;
@@ -742,7 +754,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                          : v3(0, 0, 0);
             if (f.x + f.y + f.z > 0.0) {
                 (*rays)++;
-                if (!occluded(job->rtc, p, ld, maxd)) {
+                if (!occluded(job->rtc, p, ld, maxd, pr->time)) {
                     double w = last ? 1.0 : power_heuristic(pl, pb);
                     // A lamp's light crosses the fog; the sun and sky
                     // come from outside the fog bank, already dimmed.
@@ -872,14 +884,13 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     double lens_r_m = lens ? view0->focal_mm / view0->f_stop * 0.5e-3 : 0.0;
     // Guides are averaged wherever the picture blurs: through an open lens
     // and along a moving shutter.
-    bool spread = lens || (job->motion && job->motion->view_close);
+    bool spread = lens || job->shutter;
     uint64_t frame_key =
         base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
     // A moving shutter gives each sample its own slice of the interval,
     // so stopping early would leave the end of the interval out.
     int n_min = job->noise_target > 0.0 && rs->samples >= 4 &&
-                        rs->samples <= RENDER_NOISE_MAX_SPP &&
-                        !(job->motion && job->motion->view_close)
+                        rs->samples <= RENDER_NOISE_MAX_SPP && !job->shutter
                     ? (rs->samples + 1) / 2
                     : rs->samples;
     for (int y = ty; y < y1; y++) {
@@ -932,13 +943,18 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 double jy = s == 0 ? 0.5 : cam[1];
                 const CameraView *view = job->view;
                 CameraView moved;
-                if (job->motion && job->motion->view_close) {
+                double time = 0.0;
+                if (job->shutter) {
                     // Each sample takes its own stratum of the shutter;
                     // sample 0 sits at the opening, the frame's own time,
                     // so the passes show the frame the motion pass tracks.
+                    // The camera and the meshes share the sample's time.
                     double u = s == 0 ? 0.0 : base_rng_uniform(&rng);
-                    render_view_lerp(job->view, job->motion->view_close,
-                                     (s + u) / rs->samples, &moved);
+                    time = (s + u) / rs->samples;
+                }
+                if (job->motion && job->motion->view_close) {
+                    render_view_lerp(job->view, job->motion->view_close, time,
+                                     &moved);
                     view = &moved;
                     half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
                     half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
@@ -962,7 +978,8 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                                   job->random_only ? bsdf0 : NULL,
                                   &seq[1],
                                   &seq[2],
-                                  (uint32_t)s };
+                                  (uint32_t)s,
+                                  (float)time };
                 FirstHit hit;
                 memset(&hit, 0, sizeof hit);
                 Vec3 c = trace_path(job, &pr, o, d, &hit, &rays);
@@ -1011,9 +1028,15 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
             f->depth[pix] = centre.depth;
             f->id[pix] = centre.id;
             if (f->motion && job->motion && job->motion->view_prev)
-                render_motion_vector(job->motion->view_prev, centre.pos,
-                                     centre_sky, x + 0.5, y + 0.5, f->width,
-                                     f->height, &f->motion[2 * pix]);
+                render_motion_vector(
+                    job->motion->view_prev,
+                    centre_sky ? centre.pos
+                               : render_motion_point(
+                                     job->scene, job->motion->scene_prev,
+                                     job->map_prev, centre.geom, centre.prim,
+                                     centre.u, centre.v, centre.pos),
+                    centre_sky, x + 0.5, y + 0.5, f->width, f->height,
+                    &f->motion[2 * pix]);
             else if (f->motion)
                 f->motion[2 * pix] = f->motion[2 * pix + 1] = 0.0f;
         }
@@ -1048,9 +1071,36 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     TraceJob *job = base_calloc(dev->alloc, 1, sizeof *job);
     if (!job)
         return AU_ENOMEM;
+    // Which mesh is which at the shutter's closing and on the previous
+    // frame, in one block freed with the job.
+    const Scene *close = motion ? motion->scene_close : NULL;
+    const Scene *prev = motion ? motion->scene_prev : NULL;
+    uint32_t *maps = NULL;
+    if ((close || prev) && scene->mesh_count > 0) {
+        maps = base_calloc(dev->alloc, 2 * scene->mesh_count, sizeof *maps);
+        if (!maps) {
+            base_free(dev->alloc, job);
+            return AU_ENOMEM;
+        }
+        // Motion too small to see is left out: the frame is then
+        // exactly the one traced without it.
+        if (close) {
+            render_motion_match(scene, close, maps);
+            if (render_motion_spread_px(scene, close, maps, view, frame->width,
+                                        frame->height) < RENDER_BLUR_MIN_PX)
+                close = NULL;
+        }
+        if (prev) {
+            render_motion_match(scene, prev, maps + scene->mesh_count);
+            job->map_prev = maps + scene->mesh_count;
+        }
+    }
     RTCScene rtc = NULL;
-    AuStatus st = render_geo_cache_scene(dev->geo, scene, settings->shot, &rtc);
+    size_t blurred = 0;
+    AuStatus st = render_geo_cache_scene_blur(dev->geo, scene, close, maps,
+                                              settings->shot, &rtc, &blurred);
     if (st != AU_OK) {
+        base_free(dev->alloc, maps);
         base_free(dev->alloc, job);
         return st;
     }
@@ -1066,6 +1116,7 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
         job->still.view_close = NULL;
         job->motion = &job->still;
     }
+    job->shutter = (job->motion && job->motion->view_close) || blurred > 0;
     job->fog_sigma =
         rig->fog_density_per_m > 0.0 ? rig->fog_density_per_m : 0.0;
     job->frame = frame;
@@ -1097,6 +1148,7 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
                            job);
     if (rays)
         *rays += atomic_load(&job->rays);
+    base_free(dev->alloc, maps);
     base_free(dev->alloc, job);
     return st;
 }

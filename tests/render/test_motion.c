@@ -104,10 +104,10 @@ static void test_pan_blur(void)
     CHECK_OK(render_frame_init(&blur, A, w, h));
     CHECK_OK(render_frame_init(&same, A, w, h));
     CHECK_OK(render_frame(dev, s, &open, &rig, &rs, &still, NULL));
-    RenderMotion m = { &close, NULL };
+    RenderMotion m = { &close, NULL, NULL, NULL };
     CHECK_OK(render_frame_motion(dev, s, &open, &rig, &rs, &m, &blur, NULL));
     // A shutter that does not move is no shutter at all.
-    RenderMotion zero = { &open, NULL };
+    RenderMotion zero = { &open, NULL, NULL, NULL };
     CHECK_OK(render_frame_motion(dev, s, &open, &rig, &rs, &zero, &same, NULL));
     CHECK(memcmp(still.rgb, same.rgb, (size_t)w * h * 3 * sizeof(float)) == 0);
     double ws = edge_width_px(&still, h / 2);
@@ -143,7 +143,7 @@ static void test_motion_vectors(void)
     RenderSettings rs = { 1, 0, 2, 3, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, w, h));
-    RenderMotion m = { NULL, &prev };
+    RenderMotion m = { NULL, &prev, NULL, NULL };
     CHECK_OK(render_frame_motion(dev, s, &now, &rig, &rs, &m, &f, NULL));
     double f_px = now.focal_mm / now.sensor_w_mm * w;
     double err = 0.0;
@@ -208,7 +208,7 @@ static void test_threads_with_everything(void)
     CameraView open = view_at(v3(0, 0, 0), 0.0);
     CameraView close = view_at(v3(0.1, 0, 0), 0.02);
     CameraView prev = view_at(v3(-0.1, 0, 0), -0.02);
-    RenderMotion m = { &close, &prev };
+    RenderMotion m = { &close, &prev, NULL, NULL };
     RenderSettings one = { 4, 2, 1, 9, 1, 2, 0 }, two = one;
     two.threads = 2;
     Frame a, b;

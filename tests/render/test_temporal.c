@@ -1,7 +1,7 @@
 /* tests/render/test_temporal.c: temporal accumulation measured on frames
  * of a lit set: frame-to-frame flicker of a still camera falls, the error
  * against a many-sample reference does not grow, a panning camera leaves
- * no ghost, a character's pixels are never blended, and the result is the
+ * no ghost, a still character blends like the set, and the result is the
  * same on 1 and 2 threads. */
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +97,7 @@ static void run(RenderDevice *dev, Scene *s, double pan_deg, bool temporal,
     CHECK_OK(render_history_init(&h, A, W, H));
     for (int k = 0; k < 8; k++) {
         CameraView v = view_at(pan_deg * k), prev = view_at(pan_deg * (k - 1));
-        RenderMotion m = { NULL, k ? &prev : NULL };
+        RenderMotion m = { NULL, k ? &prev : NULL, NULL, NULL };
         RenderSettings rs = { 2, 1, threads, 7, 0, (uint64_t)k, 1 };
         CHECK_OK(render_frame_motion(dev, s, &v, &rig, &rs, &m, &f, NULL));
         if (k == 7) {
@@ -149,7 +149,8 @@ static void test_temporal(void)
             flick_plain, flick_acc, err_plain, err_acc);
     CHECK(flick_acc < 0.6 * flick_plain);
     CHECK(err_acc <= err_plain);
-    // Characters are never blended: they move on their own.
+    // A character's pixels blend as the set's do: the same ID, depth and
+    // normal (the character here stands still).
     long blended = 0, chars = 0;
     for (size_t i = 0; i < (size_t)W * H; i++) {
         if (acc->id[i] == 0)
@@ -159,7 +160,7 @@ static void test_temporal(void)
                           3 * sizeof(float)) != 0;
     }
     CHECK(chars > 50);
-    CHECK_INT_EQ(blended, 0);
+    CHECK(blended > chars / 2);
 
     // A pan of 1 degree a frame: history follows the motion pass; no
     // ghost of the earlier views makes the last frame worse.
