@@ -1,7 +1,6 @@
-/* tests/render/test_emitters.c: emissive surfaces as area lights. The
- * emitter list's densities agree with its draws, next-event estimation
- * with MIS matches BSDF sampling alone with far less noise, and the frame
- * does not depend on the thread count. */
+/* tests/render/test_emitters.c: emissive surfaces as area lights: draws
+ * agree with their densities, NEE with MIS matches BSDF sampling alone
+ * with far less noise, and the frame is the same on any thread count. */
 #include <stdlib.h>
 #include <string.h>
 
