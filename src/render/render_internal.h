@@ -175,6 +175,86 @@ void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
 void render_sky_lut_eval_coarse(const RenderSkyLut *t, const LightRig *rig,
                                 Vec3 d, float out[3]);
 
+/** The most emissive triangles light sampling keeps; the rest are found
+ * by BSDF sampling alone (their MIS density is 0, so nothing is lost). */
+#define RENDER_EMIT_MAX 65536
+
+/** How many groups the emitters are split into in space: light sampling
+ * weighs each group by what it may bring to the shading point. */
+enum {
+    RENDER_EMIT_GROUPS = 16
+};
+
+/** One emissive triangle in world space (emitters.c). */
+typedef struct RenderEmitter {
+    Vec3 p0, e1, e2; /**< a corner and the two edges from it, in metres */
+    Vec3 n;          /**< unit normal of the glowing (front) side */
+    Vec3 radiance;   /**< emitted radiance, the material's emission */
+    double area_m2;
+    double prob; /**< chance of being drawn within its group (by power) */
+    double cdf;  /**< running sum of prob within the group, ending at 1 */
+    uint32_t group;
+    uint32_t mesh, prim; /**< mesh index and triangle within it */
+} RenderEmitter;
+
+/** Emitters close together in space, drawn as one light. */
+typedef struct RenderEmitGroup {
+    Vec3 centre;     /**< middle of the group's bounding box */
+    double radius_m; /**< half the box's diagonal */
+    /** The power-weighted mean of the triangles' normals: length 1 for a
+     * flat group that shines one way, near 0 for a closed shape. */
+    Vec3 axis;
+    double power;          /**< sum of area x luminance of radiance */
+    double lum_max;        /**< the brightest triangle's luminance */
+    uint32_t first, count; /**< the group's range of RenderEmitters.tri */
+} RenderEmitGroup;
+
+/** The scene's emissive triangles as area lights: rebuilt per frame by
+ * render_emitters_build into buffers kept across frames, so tracing
+ * allocates nothing. */
+typedef struct RenderEmitters {
+    const AuAllocator *alloc;
+    RenderEmitter *tri; /**< sorted by group */
+    size_t count, tri_cap;
+    RenderEmitGroup group[RENDER_EMIT_GROUPS];
+    size_t group_count;
+    /** For MIS: slot[mesh_base[mesh] + prim] is the triangle's index in
+     * tri, or -1; mesh_base is SIZE_MAX for a mesh that does not glow. */
+    size_t *mesh_base;
+    size_t mesh_count, mesh_cap;
+    int32_t *slot;
+    size_t slot_cap;
+} RenderEmitters;
+
+/** An empty list that allocates through @p alloc. */
+void render_emitters_init(RenderEmitters *e, const AuAllocator *alloc);
+/** Releases the list's buffers. */
+void render_emitters_fini(RenderEmitters *e);
+/** Gathers the emissive triangles of @p scene (those of a material with
+ * emission above 0, front face only, of non-zero area), splits them into
+ * groups in space and sets up their power CDFs. AU_ENOMEM leaves an
+ * empty list. */
+AuStatus render_emitters_build(RenderEmitters *e, const Scene *scene);
+/** Estimates the irradiance each group may bring to a surface at @p p
+ * facing @p n, into w[0 .. group_count - 1]; returns their sum. An
+ * estimate of 0 means the group cannot light the point. */
+double render_emitters_weigh(const RenderEmitters *e, Vec3 p, Vec3 n,
+                             double *w);
+/** Draws a point on an emitter seen from @p p: a group by @p u0 against
+ * the absolute probabilities @p p_group (their sum, less what u0 ran
+ * past), a triangle in it by power with the rest of @p u0, a uniform
+ * point by @p u1, @p u2. Sets *dir, *radiance and *max_dist (where the
+ * shadow ray stops) and returns the solid-angle density, selection
+ * included; 0 when the point shows its back. */
+double render_emitters_sample(const RenderEmitters *e, const double *p_group,
+                              Vec3 p, double u0, double u1, double u2,
+                              Vec3 *dir, Vec3 *radiance, float *max_dist);
+/** The density render_emitters_sample gives, from @p from, to the point
+ * @p at on triangle @p prim of mesh @p mesh; 0 for a triangle it never
+ * draws or whose back faces @p from. */
+double render_emitters_pdf(const RenderEmitters *e, const double *p_group,
+                           unsigned mesh, unsigned prim, Vec3 from, Vec3 at);
+
 /** Ways to trace a frame that only tests and measurements want. */
 enum {
     /** No light sampling: every light is found by BSDF sampling alone.

@@ -1,6 +1,6 @@
 /* render/trace.c: the path tracer. Traces each pixel's samples against
  * the Embree scene scene.c keeps, over tiles on all cores, through a thin
- * lens, with the sun, sky and lamps sampled by multiple importance. */
+ * lens, with sun, sky, lamps and emitters sampled by multiple importance. */
 #include <stdatomic.h>
 #include <string.h>
 
@@ -19,6 +19,7 @@ struct RenderDevice {
     // frames share their lighting, so the table is built once per rig.
     struct SkyTable *sky;
     LightRig sky_rig;
+    RenderEmitters emit; /**< the last frame's emissive triangles */
 };
 
 static void embree_error(void *user, enum RTCError code, const char *str)
@@ -38,6 +39,7 @@ AuStatus render_device_new(const AuAllocator *alloc, BaseDiag *diag,
     dev->alloc = alloc;
     dev->diag = diag;
     dev->noise_target = RENDER_NOISE_DEFAULT;
+    render_emitters_init(&dev->emit, alloc);
     dev->device = rtcNewDevice("verbose=0");
     if (!dev->device) {
         AuSrcLoc loc = { NULL, 0, 0 };
@@ -78,6 +80,7 @@ void render_device_free(RenderDevice **dev)
     if (!dev || !*dev)
         return;
     render_geo_cache_free(&(*dev)->geo);
+    render_emitters_fini(&(*dev)->emit);
     base_free((*dev)->alloc, (*dev)->sky);
     rtcReleaseDevice((*dev)->device);
     base_free((*dev)->alloc, *dev);
@@ -159,11 +162,14 @@ typedef struct LightPick {
     double p_sun;
     double p_sky;
     double p_lamp[LIGHT_MAX_LOCAL];
+    double p_emit_sum; /**< all the emitter groups together */
+    double p_emit[RENDER_EMIT_GROUPS];
 } LightPick;
 
 typedef struct TraceJob {
     const Scene *scene;
     RTCScene rtc;
+    const RenderEmitters *emit;
     const CameraView *view;
     const LightRig *rig;
     const RenderSettings *settings;
@@ -357,6 +363,11 @@ static bool pick_lights(const TraceJob *job, Vec3 p, Vec3 n, LightPick *pick)
     sum += pick->p_sun;
     pick->p_sky = job->sky.power;
     sum += pick->p_sky;
+    pick->p_emit_sum =
+        job->emit->group_count > 0
+            ? render_emitters_weigh(job->emit, p, n, pick->p_emit)
+            : 0.0;
+    sum += pick->p_emit_sum;
     for (size_t k = 0; k < rig->local_count; k++) {
         const LightLocal *l = &rig->locals[k];
         Vec3 axis;
@@ -378,6 +389,9 @@ static bool pick_lights(const TraceJob *job, Vec3 p, Vec3 n, LightPick *pick)
     pick->p_sky /= sum;
     for (size_t k = 0; k < rig->local_count; k++)
         pick->p_lamp[k] /= sum;
+    pick->p_emit_sum /= sum;
+    for (size_t g = 0; g < job->emit->group_count; g++)
+        pick->p_emit[g] /= sum;
     return true;
 }
 
@@ -396,7 +410,8 @@ static double sample_light(const TraceJob *job, const LightPick *pick, Vec3 p,
         return pick->p_sun / job->sun_solid_angle;
     }
     u0 -= pick->p_sun;
-    if (u0 < pick->p_sky || rig->local_count == 0) {
+    if (u0 < pick->p_sky ||
+        (rig->local_count == 0 && !(pick->p_emit_sum > 0.0))) {
         if (!(pick->p_sky > 0.0))
             return 0.0;
         // The first draw picked the sky; rescaled, it picks the cell.
@@ -410,6 +425,10 @@ static double sample_light(const TraceJob *job, const LightPick *pick, Vec3 p,
         return pick->p_sky * pdf;
     }
     u0 -= pick->p_sky;
+    if (u0 < pick->p_emit_sum || rig->local_count == 0)
+        return render_emitters_sample(job->emit, pick->p_emit, p, u0, u[1],
+                                      u[2], dir, radiance, max_dist);
+    u0 -= pick->p_emit_sum;
     size_t k = 0;
     while (k + 1 < rig->local_count && u0 >= pick->p_lamp[k]) {
         u0 -= pick->p_lamp[k];
@@ -621,6 +640,29 @@ static double fog_segment(TraceJob *job, const PathRandom *pr, Vec3 o, Vec3 d,
     return tr;
 }
 
+// Emission is one-sided: a triangle glows toward its front (its
+// vertices counter-clockwise), the side light sampling draws.
+static bool emitter_faces(const struct RTCRayHit *rh, Vec3 dir)
+{
+    return (double)rh->hit.Ng_x * dir.x + (double)rh->hit.Ng_y * dir.y +
+               (double)rh->hit.Ng_z * dir.z <
+           0.0;
+}
+
+// The MIS weight of an emitter found by a BSDF ray of density @p pdf
+// drawn at @p from, against light sampling's density of the same point.
+static double emitter_weight(const TraceJob *job, const LightPick *pick,
+                             double pdf, Vec3 from, const struct RTCRayHit *rh,
+                             Vec3 origin, Vec3 dir)
+{
+    if (!(pick->p_emit_sum > 0.0))
+        return 1.0;
+    Vec3 at = v3_add(origin, v3_scale(dir, (double)rh->ray.tfar));
+    double pl = render_emitters_pdf(job->emit, pick->p_emit, rh->hit.geomID,
+                                    rh->hit.primID, from, at);
+    return power_heuristic(pdf, pl);
+}
+
 static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
                        Vec3 dir, FirstHit *first, uint64_t *rays)
 {
@@ -700,10 +742,16 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
         }
         const WorldMesh *m = &job->scene->meshes[rh.hit.geomID];
         const WorldMaterial *mat = &m->material;
-        if (mat->emission[0] > 0.0f || mat->emission[1] > 0.0f ||
-            mat->emission[2] > 0.0f)
-            radiance = add_light(radiance, v3_mul(thr, rgb3(mat->emission)), v,
-                                 job->clamp);
+        if ((mat->emission[0] > 0.0f || mat->emission[1] > 0.0f ||
+             mat->emission[2] > 0.0f) &&
+            emitter_faces(&rh, dir)) {
+            double w = prev_pdf > 0.0 ? emitter_weight(job, &pick, prev_pdf,
+                                                       prev_p, &rh, origin, dir)
+                                      : 1.0;
+            radiance = add_light(radiance,
+                                 v3_scale(v3_mul(thr, rgb3(mat->emission)), w),
+                                 v, job->clamp);
+        }
         if (collect_only)
             break;
         Vec3 n = shading_normal(m, &rh);
@@ -1104,8 +1152,14 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
         base_free(dev->alloc, job);
         return st;
     }
+    st = render_emitters_build(&dev->emit, scene);
+    if (st != AU_OK) {
+        base_free(dev->alloc, job);
+        return st;
+    }
     job->scene = scene;
     job->rtc = rtc;
+    job->emit = &dev->emit;
     job->view = view;
     job->rig = rig;
     job->settings = settings;
