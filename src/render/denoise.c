@@ -259,9 +259,15 @@ static AuStatus denoise_run(Frame *f, int threads, bool wide)
     size_t plane = d.stride * (rows + 2 * PAD);
     // Every pixel inside the frame is written before it is read; only the
     // borders need filling, which saves clearing the whole block.
-    float *mem = base_realloc(f->alloc, NULL, plane * PLANES * sizeof(float));
-    if (!mem)
-        return AU_ENOMEM;
+    size_t need = plane * PLANES;
+    if (f->scratch_floats < need) {
+        float *grown = base_realloc(f->alloc, f->scratch, need * sizeof(float));
+        if (!grown)
+            return AU_ENOMEM;
+        f->scratch = grown;
+        f->scratch_floats = need;
+    }
+    float *mem = f->scratch;
     float **slots[PLANES] = {
         &d.gd.key,       &d.gd.depth,     &d.gd.nx,        &d.gd.ny,
         &d.gd.nz,        &d.light[0].r,   &d.light[0].g,   &d.light[0].b,
@@ -286,7 +292,6 @@ static AuStatus denoise_run(Frame *f, int threads, bool wide)
     }
     if (st == AU_OK)
         st = base_parallel_for(threads, rows, remodulate_row, &d);
-    base_free(f->alloc, mem);
     return st;
 }
 

@@ -28,6 +28,10 @@ typedef struct Frame {
      * point of a mesh that moves on its own is followed to where it was
      * when RenderMotion.scene_prev gives the previous pose. */
     float *motion;
+    /** The denoiser's working planes, kept from frame to frame so a
+     * video does not fault 45 MB of fresh pages in for every frame. */
+    float *scratch;
+    size_t scratch_floats;
 } Frame;
 
 /** Allocates the frame's arrays; AU_ENOMEM on failure. */

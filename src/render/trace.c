@@ -123,7 +123,10 @@ void render_frame_fini(Frame *f)
         base_free(f->alloc, f->depth);
         base_free(f->alloc, f->variance);
         base_free(f->alloc, f->motion);
+        base_free(f->alloc, f->scratch);
     }
+    f->scratch = NULL;
+    f->scratch_floats = 0;
     f->rgb = f->albedo = f->normal = f->depth = f->variance = NULL;
     f->motion = NULL;
     f->id = NULL;
