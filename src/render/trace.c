@@ -510,7 +510,9 @@ typedef struct PathRandom {
     const RenderSobol *light_seq;
     const RenderSobol *bsdf_seq;
     uint32_t index;
-    float time; /**< the sample's time in the shutter, 0..1 */
+    float time;   /**< the sample's time in the shutter, 0..1 */
+    Vec3 cam_org; /**< the camera ray, unrounded */
+    Vec3 cam_dir;
 } PathRandom;
 
 // The first vertex's three numbers: drawn ahead, or the Sobol point.
@@ -666,9 +668,14 @@ static double emitter_weight(const TraceJob *job, const LightPick *pick,
     return power_heuristic(pdf, pl);
 }
 
-static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
-                       Vec3 dir, FirstHit *first, uint64_t *rays)
+// Follows one path from the camera whose first ray @p cam_rh the caller
+// has traced already (with the other camera rays of its block).
+static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
+                       const struct RTCRayHit *cam_rh, FirstHit *first,
+                       uint64_t *rays)
 {
+    Vec3 origin = pr->cam_org;
+    Vec3 dir = pr->cam_dir;
     const LightRig *rig = job->rig;
     const int max_bounces = job->settings->max_bounces;
     Vec3 radiance = v3(0, 0, 0);
@@ -686,10 +693,14 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr, Vec3 origin,
     first->pos = dir;
     for (int v = 0; v <= max_bounces + SPECULAR_EXTRA; v++) {
         struct RTCRayHit rh;
-        init_ray(&rh, origin, dir, v == 0 ? 0.0f : 1e-4f);
-        rh.ray.time = pr->time;
-        rtcIntersect1(job->rtc, &ctx, &rh);
-        (*rays)++;
+        if (v == 0) {
+            rh = *cam_rh;
+        } else {
+            init_ray(&rh, origin, dir, 1e-4f);
+            rh.ray.time = pr->time;
+            rtcIntersect1(job->rtc, &ctx, &rh);
+            (*rays)++;
+        }
         bool hit = rh.hit.geomID != RTC_INVALID_GEOMETRY_ID;
         double tfar = hit ? (double)rh.ray.tfar : 1e30;
         Vec3 thr_in = thr;
@@ -915,6 +926,210 @@ static bool converged(double lum_sum, double lum_sq, int n, const TraceJob *job)
     return var / n <= tol * tol;
 }
 
+// One pixel's samples so far, while its block is traced sample by sample.
+typedef struct PixelState {
+    BaseRng rng;
+    RenderSobol seq[3]; /**< its Sobol groups, hashed once */
+    Vec3 sum;
+    double lum_sum, lum_sq;
+    FirstHit centre;
+    bool centre_sky;
+    // Through an open lens the denoiser's guides are averaged over the
+    // samples, so they blur with the picture: one sample's guide would
+    // mark a noisy edge inside every out-of-focus one.
+    Vec3 guide_alb, guide_n;
+    double guide_depth;
+    int guide_hits;
+    int taken;
+    bool done;
+    // The sample being traced: its camera ray and first-vertex numbers.
+    Vec3 org, dir;
+    double time;
+    double light0[4], bsdf0[4];
+} PixelState;
+
+// The camera rays of a block go to Embree together: neighbouring rays
+// from one lens traverse the same nodes, which Embree's packets share.
+enum {
+    BLOCK = 4,
+    BLOCK_RAYS = BLOCK * BLOCK
+};
+
+// Per-tile values every sample of every pixel shares.
+typedef struct TileCamera {
+    bool lens;
+    double lens_r_m;
+    bool spread; /**< guides averaged: an open lens or a moving shutter */
+    uint64_t frame_key;
+    int n_min; /**< samples before a pixel may stop */
+} TileCamera;
+
+static void pixel_begin(const TraceJob *job, const TileCamera *tc, size_t pix,
+                        PixelState *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    uint64_t pix_key = base_hash_mix(tc->frame_key, pix);
+    base_rng_seed(&ps->rng, pix_key, 0x5eed);
+    for (int g = 0; g < 3 && !job->random_only; g++)
+        render_sobol_seed(pix_key + (uint64_t)g,
+                          (uint32_t)job->settings->samples, &ps->seq[g]);
+    ps->centre_sky = true;
+}
+
+// Sets up sample @p s of the pixel at (@p x, @p y) and its camera ray in
+// *rh; false when the pixel has all the samples it needs.
+static bool pixel_camera_ray(const TraceJob *job, const TileCamera *tc,
+                             PixelState *ps, int x, int y, int s,
+                             struct RTCRayHit *rh)
+{
+    const RenderSettings *rs = job->settings;
+    const Frame *f = job->frame;
+    if (ps->done || s >= rs->samples ||
+        (s >= tc->n_min && converged(ps->lum_sum, ps->lum_sq, s, job))) {
+        ps->done = true;
+        return false;
+    }
+    ps->taken = s + 1;
+    // Three Sobol groups: the film and lens position, the first vertex's
+    // light choice and direction, and its lobe choice and direction.
+    double cam[4] = { 0.5, 0.5, 0.5, 0.5 };
+    if (job->random_only) {
+        for (int k = 0; k < 4; k++)
+            cam[k] = base_rng_uniform(&ps->rng);
+        for (int k = 0; k < 4; k++)
+            ps->light0[k] = base_rng_uniform(&ps->rng);
+        for (int k = 0; k < 4; k++)
+            ps->bsdf0[k] = base_rng_uniform(&ps->rng);
+    } else if (s > 0 || tc->lens) {
+        // Sample 0's film position is the pixel centre; its lens
+        // position is all it needs of the group.
+        render_sobol_at(&ps->seq[0], (uint32_t)s, cam);
+    }
+    // Sample 0 goes through the pixel centre, so the albedo and ID passes
+    // are crisp and exactly repeatable.
+    double jx = s == 0 ? 0.5 : cam[0];
+    double jy = s == 0 ? 0.5 : cam[1];
+    const CameraView *view = job->view;
+    CameraView moved;
+    ps->time = 0.0;
+    if (job->shutter) {
+        // Each sample takes its own stratum of the shutter; sample 0 sits
+        // at the opening, the frame's own time, so the passes show the
+        // frame the motion pass tracks. The camera and the meshes share
+        // the sample's time.
+        double u = s == 0 ? 0.0 : base_rng_uniform(&ps->rng);
+        ps->time = (s + u) / rs->samples;
+    }
+    if (job->motion && job->motion->view_close) {
+        render_view_lerp(job->view, job->motion->view_close, ps->time, &moved);
+        view = &moved;
+    }
+    double half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
+    double half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
+    double sx = ((x + jx) / f->width * 2.0 - 1.0) * half_w;
+    double sy = (1.0 - (y + jy) / f->height * 2.0) * half_h;
+    Vec3 d = v3_add(view->forward,
+                    v3_add(v3_scale(view->right, sx), v3_scale(view->up, sy)));
+    Vec3 o = view->position;
+    if (tc->lens) {
+        // A thin lens: rays through one pixel meet on the focus plane.
+        double lx, ly;
+        lens_sample(view->blades, cam[2], cam[3], &lx, &ly);
+        Vec3 focus = v3_add(o, v3_scale(d, view->focus_m));
+        o = v3_add(o, v3_add(v3_scale(view->right, lx * tc->lens_r_m),
+                             v3_scale(view->up, ly * tc->lens_r_m)));
+        d = v3_sub(focus, o);
+    }
+    ps->org = o;
+    ps->dir = v3_norm(d);
+    init_ray(rh, o, ps->dir, 0.0f);
+    rh->ray.time = (float)ps->time;
+    return true;
+}
+
+// Follows the path of the pixel's current sample from its traced camera
+// ray and adds what it brings.
+static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
+                        int s, const struct RTCRayHit *rh, uint64_t *rays)
+{
+    PathRandom pr = { &ps->rng,
+                      job->random_only ? ps->light0 : NULL,
+                      job->random_only ? ps->bsdf0 : NULL,
+                      &ps->seq[1],
+                      &ps->seq[2],
+                      (uint32_t)s,
+                      (float)ps->time,
+                      ps->org,
+                      ps->dir };
+    FirstHit hit;
+    memset(&hit, 0, sizeof hit);
+    Vec3 c = trace_path(job, &pr, rh, &hit, rays);
+    ps->sum = v3_add(ps->sum, c);
+    double l = lum(c);
+    ps->lum_sum += l;
+    ps->lum_sq += l * l;
+    if (s == 0) {
+        ps->centre = hit;
+        ps->centre_sky = !(hit.depth > 0.0f);
+    }
+    if (tc->spread && hit.depth > 0.0f) {
+        ps->guide_alb = v3_add(ps->guide_alb, rgb3(hit.albedo));
+        ps->guide_n = v3_add(ps->guide_n, rgb3(hit.normal));
+        ps->guide_depth += (double)hit.depth;
+        ps->guide_hits++;
+    } else if (tc->spread) {
+        // The sky counts as white facing the lens, so a pixel the blur
+        // half fills with sky divides out as much of it as its neighbours
+        // do.
+        ps->guide_alb = v3_add(ps->guide_alb, v3(1, 1, 1));
+        ps->guide_n = v3_sub(ps->guide_n, ps->dir);
+    }
+}
+
+// Writes the pixel's mean, variance and passes into the frame.
+static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
+                      int x, int y)
+{
+    Frame *f = job->frame;
+    size_t pix = (size_t)y * (size_t)f->width + (size_t)x;
+    FirstHit *centre = &ps->centre;
+    if (tc->spread && ps->guide_hits > 0) {
+        double k = 1.0 / ps->guide_hits, ka = 1.0 / ps->taken;
+        Vec3 n = v3_norm(ps->guide_n);
+        centre->albedo[0] = (float)(ps->guide_alb.x * ka);
+        centre->albedo[1] = (float)(ps->guide_alb.y * ka);
+        centre->albedo[2] = (float)(ps->guide_alb.z * ka);
+        centre->normal[0] = (float)n.x;
+        centre->normal[1] = (float)n.y;
+        centre->normal[2] = (float)n.z;
+        centre->depth = (float)(ps->guide_depth * k);
+    }
+    double inv = 1.0 / ps->taken;
+    f->rgb[3 * pix + 0] = (float)(ps->sum.x * inv);
+    f->rgb[3 * pix + 1] = (float)(ps->sum.y * inv);
+    f->rgb[3 * pix + 2] = (float)(ps->sum.z * inv);
+    double mean = ps->lum_sum * inv;
+    double var = ps->lum_sq * inv - mean * mean;
+    // The variance of the mean, which is what the denoiser trusts.
+    f->variance[pix] = (float)(var > 0.0 ? var * inv : 0.0);
+    memcpy(&f->albedo[3 * pix], centre->albedo, sizeof centre->albedo);
+    memcpy(&f->normal[3 * pix], centre->normal, sizeof centre->normal);
+    f->depth[pix] = centre->depth;
+    f->id[pix] = centre->id;
+    if (f->motion && job->motion && job->motion->view_prev)
+        render_motion_vector(
+            job->motion->view_prev,
+            ps->centre_sky
+                ? centre->pos
+                : render_motion_point(job->scene, job->motion->scene_prev,
+                                      job->map_prev, centre->geom, centre->prim,
+                                      centre->u, centre->v, centre->pos),
+            ps->centre_sky, x + 0.5, y + 0.5, f->width, f->height,
+            &f->motion[2 * pix]);
+    else if (f->motion)
+        f->motion[2 * pix] = f->motion[2 * pix + 1] = 0.0f;
+}
+
 static AuStatus trace_tile(void *user, size_t index, int thread)
 {
     (void)thread;
@@ -927,169 +1142,60 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
     int x1 = tx + TILE < f->width ? tx + TILE : f->width;
     int y1 = ty + TILE < f->height ? ty + TILE : f->height;
     uint64_t rays = 0;
-    double half_w = view0->sensor_w_mm / (2.0 * view0->focal_mm);
-    double half_h = view0->sensor_h_mm / (2.0 * view0->focal_mm);
-    // A thin lens: the aperture's diameter is the focal length over the
-    // f-number, in metres; rays through one pixel meet on the focus plane.
-    bool lens = view0->f_stop > 0.0 && view0->focus_m > 0.0;
-    double lens_r_m = lens ? view0->focal_mm / view0->f_stop * 0.5e-3 : 0.0;
+    TileCamera tc;
+    // The aperture's diameter is the focal length over the f-number, in
+    // metres.
+    tc.lens = view0->f_stop > 0.0 && view0->focus_m > 0.0;
+    tc.lens_r_m = tc.lens ? view0->focal_mm / view0->f_stop * 0.5e-3 : 0.0;
     // Guides are averaged wherever the picture blurs: through an open lens
     // and along a moving shutter.
-    bool spread = lens || job->shutter;
-    uint64_t frame_key =
-        base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
+    tc.spread = tc.lens || job->shutter;
+    tc.frame_key = base_hash_mix(base_hash_mix(rs->seed, rs->shot), rs->frame);
     // A moving shutter gives each sample its own slice of the interval,
     // so stopping early would leave the end of the interval out.
-    int n_min = job->noise_target > 0.0 && rs->samples >= 4 &&
-                        rs->samples <= RENDER_NOISE_MAX_SPP && !job->shutter
-                    ? (rs->samples + 1) / 2
-                    : rs->samples;
-    for (int y = ty; y < y1; y++) {
-        for (int x = tx; x < x1; x++) {
-            size_t pix = (size_t)y * (size_t)f->width + (size_t)x;
-            uint64_t pix_key = base_hash_mix(frame_key, pix);
-            BaseRng rng;
-            base_rng_seed(&rng, pix_key, 0x5eed);
-            // The pixel's three Sobol groups, hashed once for its samples.
-            RenderSobol seq[3];
-            for (int g = 0; g < 3 && !job->random_only; g++)
-                render_sobol_seed(pix_key + (uint64_t)g, (uint32_t)rs->samples,
-                                  &seq[g]);
-            Vec3 sum = v3(0, 0, 0);
-            double lum_sum = 0.0, lum_sq = 0.0;
-            FirstHit centre;
-            memset(&centre, 0, sizeof centre);
-            bool centre_sky = true;
-            // Through an open lens the denoiser's guides are averaged over
-            // the samples, so they blur with the picture: one sample's
-            // guide would mark a noisy edge inside every out-of-focus one.
-            Vec3 guide_alb = v3(0, 0, 0), guide_n = v3(0, 0, 0);
-            double guide_depth = 0.0;
-            int guide_hits = 0;
-            int taken = 0;
+    tc.n_min = job->noise_target > 0.0 && rs->samples >= 4 &&
+                       rs->samples <= RENDER_NOISE_MAX_SPP && !job->shutter
+                   ? (rs->samples + 1) / 2
+                   : rs->samples;
+    struct RTCIntersectContext ctx;
+    rtcInitIntersectContext(&ctx);
+    ctx.flags = RTC_INTERSECT_CONTEXT_FLAG_COHERENT;
+    PixelState ps[BLOCK_RAYS];
+    struct RTCRayHit rh[BLOCK_RAYS];
+    int lane_of[BLOCK_RAYS];
+    for (int by = ty; by < y1; by += BLOCK) {
+        for (int bx = tx; bx < x1; bx += BLOCK) {
+            int bw = bx + BLOCK < x1 ? BLOCK : x1 - bx;
+            int bh = by + BLOCK < y1 ? BLOCK : y1 - by;
+            int n = bw * bh;
+            for (int i = 0; i < n; i++)
+                pixel_begin(job, &tc,
+                            (size_t)(by + i / bw) * (size_t)f->width +
+                                (size_t)(bx + i % bw),
+                            &ps[i]);
+            // Sample by sample: each pixel's numbers are drawn in the
+            // same order as if it were traced alone, so the block changes
+            // nothing but how the camera rays reach Embree.
             for (int s = 0; s < rs->samples; s++) {
-                if (s >= n_min && converged(lum_sum, lum_sq, s, job))
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    lane_of[i] = -1;
+                    if (pixel_camera_ray(job, &tc, &ps[i], bx + i % bw,
+                                         by + i / bw, s, &rh[m]))
+                        lane_of[i] = m++;
+                }
+                if (m == 0)
                     break;
-                taken = s + 1;
-                // Three Sobol groups: the film and lens position, the
-                // first vertex's light choice and direction, and its lobe
-                // choice and direction.
-                double cam[4] = { 0.5, 0.5, 0.5, 0.5 };
-                double light0[4], bsdf0[4];
-                if (job->random_only) {
-                    for (int k = 0; k < 4; k++)
-                        cam[k] = base_rng_uniform(&rng);
-                    for (int k = 0; k < 4; k++)
-                        light0[k] = base_rng_uniform(&rng);
-                    for (int k = 0; k < 4; k++)
-                        bsdf0[k] = base_rng_uniform(&rng);
-                } else if (s > 0 || lens) {
-                    // Sample 0's film position is the pixel centre; its
-                    // lens position is all it needs of the group.
-                    render_sobol_at(&seq[0], (uint32_t)s, cam);
-                }
-                // Sample 0 goes through the pixel centre, so the albedo
-                // and ID passes are crisp and exactly repeatable.
-                double jx = s == 0 ? 0.5 : cam[0];
-                double jy = s == 0 ? 0.5 : cam[1];
-                const CameraView *view = job->view;
-                CameraView moved;
-                double time = 0.0;
-                if (job->shutter) {
-                    // Each sample takes its own stratum of the shutter;
-                    // sample 0 sits at the opening, the frame's own time,
-                    // so the passes show the frame the motion pass tracks.
-                    // The camera and the meshes share the sample's time.
-                    double u = s == 0 ? 0.0 : base_rng_uniform(&rng);
-                    time = (s + u) / rs->samples;
-                }
-                if (job->motion && job->motion->view_close) {
-                    render_view_lerp(job->view, job->motion->view_close, time,
-                                     &moved);
-                    view = &moved;
-                    half_w = view->sensor_w_mm / (2.0 * view->focal_mm);
-                    half_h = view->sensor_h_mm / (2.0 * view->focal_mm);
-                }
-                double sx = ((x + jx) / f->width * 2.0 - 1.0) * half_w;
-                double sy = (1.0 - (y + jy) / f->height * 2.0) * half_h;
-                Vec3 d = v3_add(view->forward, v3_add(v3_scale(view->right, sx),
-                                                      v3_scale(view->up, sy)));
-                Vec3 o = view->position;
-                if (lens) {
-                    double lx, ly;
-                    lens_sample(view->blades, cam[2], cam[3], &lx, &ly);
-                    Vec3 focus = v3_add(o, v3_scale(d, view->focus_m));
-                    o = v3_add(o, v3_add(v3_scale(view->right, lx * lens_r_m),
-                                         v3_scale(view->up, ly * lens_r_m)));
-                    d = v3_sub(focus, o);
-                }
-                d = v3_norm(d);
-                PathRandom pr = { &rng,
-                                  job->random_only ? light0 : NULL,
-                                  job->random_only ? bsdf0 : NULL,
-                                  &seq[1],
-                                  &seq[2],
-                                  (uint32_t)s,
-                                  (float)time };
-                FirstHit hit;
-                memset(&hit, 0, sizeof hit);
-                Vec3 c = trace_path(job, &pr, o, d, &hit, &rays);
-                sum = v3_add(sum, c);
-                double l = lum(c);
-                lum_sum += l;
-                lum_sq += l * l;
-                if (s == 0) {
-                    centre = hit;
-                    centre_sky = !(hit.depth > 0.0f);
-                }
-                if (spread && hit.depth > 0.0f) {
-                    guide_alb = v3_add(guide_alb, rgb3(hit.albedo));
-                    guide_n = v3_add(guide_n, rgb3(hit.normal));
-                    guide_depth += (double)hit.depth;
-                    guide_hits++;
-                } else if (spread) {
-                    // The sky counts as white facing the lens, so a pixel
-                    // the blur half fills with sky divides out as much of
-                    // it as its neighbours do.
-                    guide_alb = v3_add(guide_alb, v3(1, 1, 1));
-                    guide_n = v3_sub(guide_n, d);
-                }
+                rtcIntersect1M(job->rtc, &ctx, rh, (unsigned)m,
+                               sizeof(struct RTCRayHit));
+                rays += (uint64_t)m;
+                for (int i = 0; i < n; i++)
+                    if (lane_of[i] >= 0)
+                        pixel_trace(job, &tc, &ps[i], s, &rh[lane_of[i]],
+                                    &rays);
             }
-            if (spread && guide_hits > 0) {
-                double k = 1.0 / guide_hits, ka = 1.0 / taken;
-                Vec3 n = v3_norm(guide_n);
-                centre.albedo[0] = (float)(guide_alb.x * ka);
-                centre.albedo[1] = (float)(guide_alb.y * ka);
-                centre.albedo[2] = (float)(guide_alb.z * ka);
-                centre.normal[0] = (float)n.x;
-                centre.normal[1] = (float)n.y;
-                centre.normal[2] = (float)n.z;
-                centre.depth = (float)(guide_depth * k);
-            }
-            double inv = 1.0 / taken;
-            f->rgb[3 * pix + 0] = (float)(sum.x * inv);
-            f->rgb[3 * pix + 1] = (float)(sum.y * inv);
-            f->rgb[3 * pix + 2] = (float)(sum.z * inv);
-            double mean = lum_sum * inv;
-            double var = lum_sq * inv - mean * mean;
-            // The variance of the mean, which is what the denoiser trusts.
-            f->variance[pix] = (float)(var > 0.0 ? var * inv : 0.0);
-            memcpy(&f->albedo[3 * pix], centre.albedo, sizeof centre.albedo);
-            memcpy(&f->normal[3 * pix], centre.normal, sizeof centre.normal);
-            f->depth[pix] = centre.depth;
-            f->id[pix] = centre.id;
-            if (f->motion && job->motion && job->motion->view_prev)
-                render_motion_vector(
-                    job->motion->view_prev,
-                    centre_sky ? centre.pos
-                               : render_motion_point(
-                                     job->scene, job->motion->scene_prev,
-                                     job->map_prev, centre.geom, centre.prim,
-                                     centre.u, centre.v, centre.pos),
-                    centre_sky, x + 0.5, y + 0.5, f->width, f->height,
-                    &f->motion[2 * pix]);
-            else if (f->motion)
-                f->motion[2 * pix] = f->motion[2 * pix + 1] = 0.0f;
+            for (int i = 0; i < n; i++)
+                pixel_end(job, &tc, &ps[i], bx + i % bw, by + i / bw);
         }
     }
     atomic_fetch_add(&job->rays, rays);
