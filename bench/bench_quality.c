@@ -82,6 +82,13 @@ int main(int argc, char **argv)
     if (au_render_frame(ctx, project, &q, shot, t, b) != AU_OK)
         goto done;
     double err = rel_mse(a, b, small);
+    // The same frame as the film shows it, after the shot's frames before
+    // it have been blended in.
+    q.samples = o.samples;
+    q.as_in_film = 1;
+    if (au_render_frame(ctx, project, &q, shot, t, a) != AU_OK)
+        goto done;
+    double err_film = rel_mse(a, b, small);
 
     // Flicker: consecutive final frames of the shot at full size.
     double diff = 0.0;
@@ -103,6 +110,7 @@ int main(int argc, char **argv)
            shot + 1, o.samples, REF_SAMPLES, REF_W, REF_H, STATIC_FRAMES,
            o.width, o.height);
     printf("rel_mse=%.6f\n", err);
+    printf("rel_mse_in_film=%.6f\n", err_film);
     // Frames rendered one by one have no history to accumulate; the
     // film's own flicker is measured on the video (bench_render.sh).
     printf("temporal_diff_single_frames=%.4f\n", diff);

@@ -3,7 +3,8 @@
 # frame and million rays per second, at full quality and as a preview, then
 # image quality (bench_quality, built beside the binary), and ends with
 # key=value lines: final_s_per_frame, preview_s_per_frame, mrays_per_s,
-# temporal_diff (of the delivered video), rel_mse.
+# temporal_diff (of the delivered video), rel_mse (a lone frame) and
+# rel_mse_in_film (the frame with the shot's temporal accumulation).
 # usage: bench_render.sh AUTEUR_BINARY [EXTRA RENDER OPTIONS...]
 set -euo pipefail
 bin=$1
@@ -29,7 +30,7 @@ run() {
   sed -E 's|.*\(([0-9.]+) s/frame, ([0-9.]+) Mrays/s\)$|\1 \2|' <<<"$line" \
     >"$tmp/$name"
 }
-run "final   1280x536, 4 spp + denoise" final "$@"
+run "final   1280x536, 2 spp + denoise" final "$@"
 # The film's flicker as delivered: the mean absolute difference in luma
 # (8-bit levels) between consecutive frames of the static first shot.
 temporal=$(ffmpeg -v error -i "$tmp/bench.mp4" -vf \

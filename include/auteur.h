@@ -218,7 +218,16 @@ typedef struct AuRenderOptions {
                                  one path brings by two or more bounces;
                                  0 = 8 x 2^-exposure of the lighting
                                  (docs/rendering.md), 0..1e30 */
+    int as_in_film;         /**< au_render_frame and au_render_still:
+                                 non-zero traces up to AU_SETTLE_FRAMES
+                                 frames of the shot before this one too,
+                                 as the video does, so the frame carries
+                                 the film's temporal accumulation */
 } AuRenderOptions;
+
+/** How many earlier frames AuRenderOptions.as_in_film traces at most: the
+ * history's weight is under 5% by then. */
+#define AU_SETTLE_FRAMES 10
 
 /** Tone curves for AuRenderOptions.tonemap. */
 typedef enum AuTonemap {

@@ -916,6 +916,35 @@ static AuStatus write_float_passes(AuContext *ctx, const Frame *f,
     return st;
 }
 
+// Renders the frame of shot @p shot at @p at_s into @p rgb8, after the
+// frames of the shot before it when the options ask for it as in the
+// film: each blended into the history the way the video blends them.
+static AuStatus render_as_asked(FrameJob *job, size_t shot, double at_s,
+                                uint64_t frame_index, uint8_t *rgb8)
+{
+    const AuRenderOptions *opts = job->opts;
+    int before = 0;
+    if (opts->as_in_film) {
+        AuStatus st = render_history_init(&job->history, &job->ctx->alloc,
+                                          job->frame.width, job->frame.height);
+        if (st != AU_OK)
+            return st;
+        job->temporal = true;
+        job->history_shot = SIZE_MAX;
+        while (before < AU_SETTLE_FRAMES &&
+               at_s - (before + 1) / opts->fps >= 0.0 &&
+               frame_index > (uint64_t)before)
+            before++;
+    }
+    AuStatus st = AU_OK;
+    for (int k = before; k >= 1 && st == AU_OK; k--)
+        st = render_one(job, shot, at_s - k / opts->fps,
+                        frame_index - (uint64_t)k, rgb8);
+    if (st == AU_OK)
+        st = render_one(job, shot, at_s, frame_index, rgb8);
+    return st;
+}
+
 AuStatus au_render_still(AuContext *ctx, const AuProject *project,
                          const AuRenderOptions *opts, size_t shot_index,
                          double at_s, const char *png_path,
@@ -964,7 +993,7 @@ AuStatus au_render_still(AuContext *ctx, const AuProject *project,
     }
     uint64_t frame_index =
         (uint64_t)llround((prod->shots[shot_index].start_s + at_s) * opts->fps);
-    st = render_one(&job, shot_index, at_s, frame_index, rgb8);
+    st = render_as_asked(&job, shot_index, at_s, frame_index, rgb8);
     if (st == AU_OK && opts->reframe_aspect > 0.0)
         st = write_reframed(ctx, &job.frame, prod->shots[shot_index].subject,
                             opts, rgb8, png_path);
@@ -1013,7 +1042,7 @@ AuStatus au_render_frame(AuContext *ctx, const AuProject *project,
         return st;
     uint64_t frame_index =
         (uint64_t)llround((prod->shots[shot_index].start_s + at_s) * opts->fps);
-    st = render_one(&job, shot_index, at_s, frame_index, rgb8);
+    st = render_as_asked(&job, shot_index, at_s, frame_index, rgb8);
     frame_job_fini(&job);
     return st;
 }

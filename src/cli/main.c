@@ -59,6 +59,8 @@ static const char usage_text[] =
     "                   up, each pixel stops early once clean)\n"
     "  --preview        fast preview: 2 samples of direct light (videos\n"
     "                   traced at half size and scaled up)\n"
+    "  --as-in-film     still: trace the shot's 10 frames before too, so\n"
+    "                   the still has the video's temporal accumulation\n"
     "  --clamp X        firefly clamp: the most linear radiance a path\n"
     "                   brings by two or more bounces (default 0: 8 at\n"
     "                   the lighting's exposure; 1e30 turns it off)\n"
@@ -457,6 +459,8 @@ static int parse_args(int argc, char **argv, Args *a)
             i++;
         } else if (strcmp(arg, "--preview") == 0) {
             a->opts.preview = 1;
+        } else if (strcmp(arg, "--as-in-film") == 0) {
+            a->opts.as_in_film = 1;
         } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
             a->quiet = 1;
         } else if (strcmp(arg, "--fix") == 0) {

@@ -1,6 +1,7 @@
 /* tests/api/test_render_options.c: render options that reach the
  * renderer through the API, measured in the graded pixels: the firefly
- * clamp, and a preview video that still looks like the final one. */
+ * clamp, a preview video that still looks like the final one, and a
+ * still as in the film. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
 #include <stdio.h>
@@ -138,6 +139,53 @@ static void test_preview_looks_like_final(void)
     CHECK_INT_EQ(system(cmd), 0);
 }
 
+// Squared error of display values against @p ref, over @p n bytes.
+static double sq_error(const uint8_t *x, const uint8_t *ref, size_t n)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double d = (double)x[i] - (double)ref[i];
+        sum += d * d;
+    }
+    return sum / (double)n;
+}
+
+// A still "as in the film" carries the video's temporal accumulation: on
+// the static first shot it is closer to a many-sample reference than a
+// lone frame; at the shot's first frame there is nothing before it, so it
+// is the lone frame exactly.
+static void test_as_in_film(void)
+{
+    AuRenderOptions o;
+    au_render_options_default(&o);
+    o.width = W;
+    o.height = H;
+    size_t n = (size_t)W * H * 3;
+    uint8_t *lone = calloc(n, 1), *film = calloc(n, 1), *ref = calloc(n, 1);
+    CHECK(lone && film && ref);
+    if (!lone || !film || !ref)
+        goto done;
+    CHECK_OK(au_render_frame(ctx, project, &o, 0, 1.0, lone));
+    o.as_in_film = 1;
+    CHECK_OK(au_render_frame(ctx, project, &o, 0, 1.0, film));
+    o.as_in_film = 0;
+    o.samples = 64;
+    CHECK_OK(au_render_frame(ctx, project, &o, 0, 1.0, ref));
+    double e_lone = sq_error(lone, ref, n), e_film = sq_error(film, ref, n);
+    fprintf(stderr, "as in film: squared error %.3f, lone frame %.3f\n", e_film,
+            e_lone);
+    CHECK(e_film < 0.85 * e_lone);
+    o.samples = 2;
+    CHECK_OK(au_render_frame(ctx, project, &o, 0, 0.0, lone));
+    o.as_in_film = 1;
+    CHECK_OK(au_render_frame(ctx, project, &o, 0, 0.0, film));
+    CHECK(memcmp(lone, film, n) == 0);
+done:
+    free(lone);
+    free(film);
+    free(ref);
+}
+
 int main(void)
 {
     CHECK_OK(au_context_new(NULL, &ctx));
@@ -147,6 +195,7 @@ int main(void)
     if (!project)
         return CHECK_DONE();
     CHECK_RUN(test_clamp);
+    CHECK_RUN(test_as_in_film);
     CHECK_RUN(test_preview_looks_like_final);
     au_project_free(&project);
     au_context_free(&ctx);
