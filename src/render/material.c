@@ -1,6 +1,7 @@
 /* render/material.c: the one material model of the path tracer (see
  * docs/rendering.md): Lambert or wrapped diffuse with sheen under a GGX
- * coat, a GGX conductor and a smooth or rough glass, mixed by weights. */
+ * coat, a GGX conductor (both compensated for multiple scattering with
+ * ggx_table.c) and a smooth or rough glass, mixed by weights. */
 #include "render_internal.h"
 
 // Below this alpha a microfacet lobe is a mirror: GGX's peak grows as
@@ -95,6 +96,91 @@ static Vec3 reflect(Vec3 wo, Vec3 h)
     return v3_sub(v3_scale(h, 2.0 * v3_dot(wo, h)), wo);
 }
 
+void render_ggx_albedo(double mu, double alpha, int m, double *e, double *e_w)
+{
+    Vec3 o = v3(sqrt(1.0 - mu * mu), 0.0, mu);
+    double lo = ggx_lambda(o, alpha);
+    double sum = 0.0, sum_w = 0.0;
+    // A midpoint grid over the visible-normal sampler's square, with no
+    // random numbers to seed: its weight G2 / G1(o) falls to 0 at the
+    // horizon, so the integrand is continuous.
+    for (int a = 0; a < m; a++)
+        for (int c = 0; c < m; c++) {
+            Vec3 h = ggx_sample_visible(o, alpha, ((double)a + 0.5) / m,
+                                        ((double)c + 0.5) / m);
+            Vec3 i = reflect(o, h);
+            if (i.z <= 0.0)
+                continue;
+            double g = (1.0 + lo) / (1.0 + lo + ggx_lambda(i, alpha));
+            sum += g;
+            sum_w += g * schlick_weight(v3_dot(o, h));
+        }
+    *e = sum / ((double)m * m);
+    *e_w = sum_w / ((double)m * m);
+}
+
+// One of the table's quantities at cosine @p mu on the bsdf's roughness,
+// interpolated between its two rows.
+static double table_lerp(const RenderBsdf *b, const double (*tab)[RENDER_GGX_N],
+                         double mu)
+{
+    double x = mu * (RENDER_GGX_N - 1);
+    x = x < 0.0 ? 0.0 : x;
+    int j = (int)x;
+    j = j > RENDER_GGX_N - 2 ? RENDER_GGX_N - 2 : j;
+    double t = x - (double)j;
+    const double *lo = tab[b->ggx_row], *hi = tab[b->ggx_row + 1];
+    double e0 = lo[j] + (lo[j + 1] - lo[j]) * t;
+    double e1 = hi[j] + (hi[j + 1] - hi[j]) * t;
+    return e0 + (e1 - e0) * b->ggx_t;
+}
+
+// Kulla and Conty's share of multiply scattered light for a lobe whose
+// Fresnel averages @p f_avg over the hemisphere: the light that a first
+// bounce sends on to another facet, reflected again until it escapes.
+static double multiple_fresnel(double f_avg, double e_avg)
+{
+    f_avg = f_avg < 0.0 ? 0.0 : f_avg > 1.0 ? 1.0 : f_avg;
+    return f_avg * f_avg * e_avg / (1.0 - f_avg * (1.0 - e_avg));
+}
+
+// Sets up the multiple-scattering lobe of the metal and the rough coat
+// at roughness @p rough seen at cosine @p c: a cosine-like lobe that
+// returns the 1 - E(c) single scattering loses, times the Fresnel share
+// that survives the extra bounces. Sets *e_coat to all the coat reflects
+// toward wo (single and multiple) and returns the lobe's luminance
+// toward wo, for the lobe choice.
+static double init_multiple(RenderBsdf *b, double rough, double c,
+                            double *e_coat)
+{
+    const RenderGgxTable *t = render_ggx_table();
+    double x = rough * (RENDER_GGX_N - 1);
+    int k = (int)x;
+    k = k > RENDER_GGX_N - 2 ? RENDER_GGX_N - 2 : k;
+    b->ggx = t;
+    b->ggx_row = k;
+    b->ggx_t = x - (double)k;
+    double e_o = table_lerp(b, t->e, c);
+    double f0 = b->coat_f0;
+    *e_coat = b->coat * (f0 * e_o + (1.0 - f0) * table_lerp(b, t->e_w, c));
+    double avg = t->e_avg[k] + (t->e_avg[k + 1] - t->e_avg[k]) * b->ggx_t;
+    // A nearly smooth lobe loses nothing worth a lobe, and 1 - E_avg
+    // would divide by almost 0.
+    if (!(avg < 1.0 - 1e-6) || !(e_o < 1.0))
+        return 0.0;
+    // Schlick's Fresnel averages F0 + (1 - F0) / 21 over the hemisphere.
+    Vec3 a = b->albedo;
+    Vec3 fm = v3(multiple_fresnel(a.x + (1.0 - a.x) / 21.0, avg),
+                 multiple_fresnel(a.y + (1.0 - a.y) / 21.0, avg),
+                 multiple_fresnel(a.z + (1.0 - a.z) / 21.0, avg));
+    double fc = multiple_fresnel(b->coat * (f0 + (1.0 - f0) / 21.0), avg);
+    *e_coat += fc * (1.0 - e_o);
+    Vec3 f = v3_add(v3_scale(fm, b->metal),
+                    v3_scale(v3(1, 1, 1), b->dielectric * fc));
+    b->ms_rgb = v3_scale(f, (1.0 - e_o) / (BASE_PI * (1.0 - avg)));
+    return lum(f) * (1.0 - e_o);
+}
+
 bool render_bsdf_init(RenderBsdf *b, const WorldMaterial *m, Vec3 n, Vec3 wo,
                       bool entering)
 {
@@ -126,6 +212,12 @@ bool render_bsdf_init(RenderBsdf *b, const WorldMaterial *m, Vec3 n, Vec3 wo,
     // for varnish, lacquer or the oil on skin (1.5), 0.02 for water.
     b->coat_f0 = (ior - 1.0) * (ior - 1.0) / ((ior + 1.0) * (ior + 1.0));
     b->tint = b->albedo;
+    b->base = 1.0;
+    b->ms_rgb = v3(0, 0, 0);
+    b->ggx = NULL;
+    b->ggx_row = 0;
+    b->ggx_t = 0.0;
+    b->p_ms = 0.0;
     double l = lum(b->albedo);
     if (metal <= 0.0 && glass <= 0.0 && b->coat <= 0.0 && !(m->sheen > 0.0f)) {
         // Plain diffuse, most of a set: one lobe, nothing to weigh.
@@ -140,23 +232,32 @@ bool render_bsdf_init(RenderBsdf *b, const WorldMaterial *m, Vec3 n, Vec3 wo,
     sh = sh < 0.0 ? 0.0 : sh;
     b->sheen_rgb = v3_scale(v3_lerp(v3(1, 1, 1), hue, 0.5), sh);
 
+    double c = v3_dot(wo, n);
+    c = c < 0.0 ? 0.0 : c > 1.0 ? 1.0 : c;
+    // What the coat reflects toward wo: a mirror's Fresnel, or the rough
+    // lobe's albedo from the table.
+    double e_coat =
+        b->coat * (b->coat_f0 + (1.0 - b->coat_f0) * schlick_weight(c));
+    double e_ms = 0.0;
+    if (!b->smooth && (metal > 0.0 || (b->dielectric > 0.0 && b->coat > 0.0)))
+        e_ms = init_multiple(b, rough, c, &e_coat);
+    // Light the coat does not reflect enters it and reaches the base.
+    b->base = 1.0 - e_coat;
     // Lobes are chosen in proportion to what each returns toward wo, so
     // dark lobes cost few samples.
-    double c = v3_dot(wo, n);
-    double fc = b->coat * (b->coat_f0 + (1.0 - b->coat_f0) * schlick_weight(c));
-    double e_diff = b->dielectric * (1.0 - fc) * (l + 0.25 * lum(b->sheen_rgb));
-    double e_coat = b->dielectric * fc;
+    double e_diff = b->dielectric * b->base * (l + 0.25 * lum(b->sheen_rgb));
     double e_metal = metal * lum(schlick_rgb(b->albedo, c));
     if (metal > 0.0 && e_metal < 0.05 * metal)
         e_metal = 0.05 * metal;
     double e_glass = b->glass;
-    double sum = e_diff + e_coat + e_metal + e_glass;
+    double sum = e_diff + b->dielectric * e_coat + e_metal + e_glass + e_ms;
     if (!(sum > 0.0))
         return false;
     b->p_diffuse = e_diff / sum;
-    b->p_coat = e_coat / sum;
+    b->p_coat = b->dielectric * e_coat / sum;
     b->p_metal = e_metal / sum;
     b->p_glass = e_glass / sum;
+    b->p_ms = e_ms / sum;
     return true;
 }
 
@@ -167,15 +268,13 @@ static Vec3 diffuse_eval(const RenderBsdf *b, Vec3 o, Vec3 i, double *pdf)
     double w = b->wrap;
     double k = (i.z + w) / (BASE_PI * (1.0 + 2.0 * w));
     *pdf = k;
-    double fc =
-        b->coat * (b->coat_f0 + (1.0 - b->coat_f0) * schlick_weight(o.z));
     Vec3 f = v3_scale(b->albedo, k);
     if (b->sheen_rgb.x + b->sheen_rgb.y + b->sheen_rgb.z > 0.0) {
         Vec3 h = v3_norm(v3_add(o, i));
         double sw = schlick_weight(v3_dot(i, h)) * i.z;
         f = v3_add(f, v3_scale(b->sheen_rgb, sw));
     }
-    return v3_scale(f, b->dielectric * (1.0 - fc));
+    return v3_scale(f, b->dielectric * b->base);
 }
 
 // A GGX reflection lobe with Fresnel @p f (already evaluated at the
@@ -203,6 +302,11 @@ Vec3 render_bsdf_eval(const RenderBsdf *b, Vec3 wo, Vec3 wi, double *pdf)
     }
     if (b->smooth || b->p_coat + b->p_metal <= 0.0)
         return f;
+    if (b->p_ms > 0.0) {
+        double ei = table_lerp(b, b->ggx->e, i.z);
+        f = v3_add(f, v3_scale(b->ms_rgb, (1.0 - ei) * i.z));
+        *pdf += b->p_ms * i.z / BASE_PI;
+    }
     Vec3 h = v3_norm(v3_add(o, i));
     double g = ggx_reflect_eval(b, o, i, h, &p);
     double oh = v3_dot(o, h);
@@ -281,7 +385,8 @@ bool render_bsdf_sample(const RenderBsdf *b, Vec3 wo, const double u[3],
         i = reflect(o, h);
     } else {
         // The diffuse lobe's mix of cosine and uniform hemisphere draws is
-        // exactly proportional to the wrapped cosine.
+        // exactly proportional to the wrapped cosine; the multiple-
+        // scattering lobe, past the diffuse share, draws the cosine.
         double w = b->wrap;
         double u1 = u[1];
         double z;

@@ -30,6 +30,43 @@ void render_sobol_seed(uint64_t key, uint32_t count, RenderSobol *out);
 /** Point @p index of @p seq: exactly render_sobol_point's. */
 void render_sobol_at(const RenderSobol *seq, uint32_t index, double out[4]);
 
+/** Rows and columns of RenderGgxTable. */
+enum {
+    RENDER_GGX_N = 32
+};
+
+/** The directional albedo of the single-scattering GGX reflection lobe
+ * (height-correlated Smith G2), which multiple-scattering compensation
+ * (Kulla and Conty 2017) is built on. Row k is roughness k / (N - 1)
+ * (alpha its square), column j the cosine j / (N - 1) between the
+ * viewer and the normal. */
+typedef struct RenderGgxTable {
+    /** E: the share of light the lobe reflects with a Fresnel of 1. */
+    double e[RENDER_GGX_N][RENDER_GGX_N];
+    /** The same integral weighted by Schlick's (1 - wo.h)^5, so a lobe
+     * with Schlick's Fresnel from F0 reflects F0 e + (1 - F0) e_w. */
+    double e_w[RENDER_GGX_N][RENDER_GGX_N];
+    /** E's cosine-weighted hemispherical average, 2 * integral of E mu
+     * dmu, taken over the row as lookups interpolate it. */
+    double e_avg[RENDER_GGX_N];
+} RenderGgxTable;
+
+/** The table: constant data in ggx_table.c, written by
+ * bench/gen_ggx_table.c with render_ggx_albedo on a RENDER_GGX_GRID
+ * grid per cell (its first column at cosine 0.001 for the horizon). */
+const RenderGgxTable *render_ggx_table(void);
+
+/** Points per side of each table cell's quadrature grid: cells lie
+ * within 1e-4 of a 1024-point grid's (5e-4 at grazing below roughness
+ * 0.2), where 48 per side erred by 5e-3 and already took 230 ms for the
+ * whole table, too long to build it at run time. */
+#define RENDER_GGX_GRID 512
+
+/** The quadrature behind the table: E and the Schlick-weighted E_w of
+ * the lobe of @p alpha seen at cosine @p mu (in (0, 1]), over an
+ * @p m x @p m midpoint grid of the visible-normal sampler. */
+void render_ggx_albedo(double mu, double alpha, int m, double *e, double *e_w);
+
 /** A surface's scattering at one hit, split in two parts: the smooth
  * lobes (diffuse, sheen, rough coat and metal) that light sampling can
  * evaluate, and the singular or transmissive lobes (mirror coat and
@@ -49,7 +86,17 @@ typedef struct RenderBsdf {
     double alpha;      /**< GGX alpha = roughness^2 */
     double eta;        /**< outside over inside index, as the ray meets it */
     bool smooth;       /**< alpha too small for a microfacet lobe: mirror */
+    /** The diffuse base's share once the coat took its reflection
+     * (single and multiple scattering) toward wo. */
+    double base;
+    /** The multiple-scattering lobe of coat and metal, per channel: it
+     * returns ms_rgb * (1 - E(wi.z)) * wi.z. */
+    Vec3 ms_rgb;
+    const RenderGgxTable *ggx; /**< the albedo table, when ms_rgb is on */
+    int ggx_row;               /**< the table rows around alpha ... */
+    double ggx_t;              /**< ... and the weight of the upper one */
     double p_diffuse, p_coat, p_metal, p_glass; /**< lobe choice at wo */
+    double p_ms; /**< choice of the cosine-sampled multiple scattering */
 } RenderBsdf;
 
 /** Sets up @p b for material @p m hit from direction @p wo (unit, pointing
@@ -61,7 +108,8 @@ bool render_bsdf_init(RenderBsdf *b, const WorldMaterial *m, Vec3 n, Vec3 wo,
 
 /** The smooth lobes' reflectance times the cosine toward @p wi, per
  * channel, and in *pdf the solid-angle density with which
- * render_bsdf_sample picks @p wi (lobe choice included). */
+ * render_bsdf_sample picks @p wi (lobe choice included). @p wo is the
+ * direction given to render_bsdf_init. */
 Vec3 render_bsdf_eval(const RenderBsdf *b, Vec3 wo, Vec3 wi, double *pdf);
 
 /** Draws an outgoing direction from @p u (3 uniform numbers). On success
