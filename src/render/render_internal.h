@@ -29,6 +29,10 @@ typedef struct RenderSobol {
 void render_sobol_seed(uint64_t key, uint32_t count, RenderSobol *out);
 /** Point @p index of @p seq: exactly render_sobol_point's. */
 void render_sobol_at(const RenderSobol *seq, uint32_t index, double out[4]);
+/** The first @p dims (1 to 4) coordinates of point @p index of @p seq,
+ * each exactly render_sobol_at's, the others not computed. */
+void render_sobol_dims(const RenderSobol *seq, uint32_t index, int dims,
+                       double *out);
 
 /** Rows and columns of RenderGgxTable. */
 enum {

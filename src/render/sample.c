@@ -92,6 +92,12 @@ void render_sobol_seed(uint64_t key, uint32_t count, RenderSobol *out)
 
 void render_sobol_at(const RenderSobol *seq, uint32_t index, double out[4])
 {
+    render_sobol_dims(seq, index, 4, out);
+}
+
+void render_sobol_dims(const RenderSobol *seq, uint32_t index, int dims,
+                       double *out)
+{
     // Shuffling the sample order with the same scramble keeps each
     // power-of-two prefix stratified but breaks the lock-step between
     // groups of dimensions that share it.
@@ -103,7 +109,7 @@ void render_sobol_at(const RenderSobol *seq, uint32_t index, double out[4])
         if (i & 1u)
             for (int d = 0; d < 4; d++)
                 v[d] ^= sobol_dirs_rev[d][bit];
-    for (int d = 0; d < 4; d++) {
+    for (int d = 0; d < dims; d++) {
         uint32_t r = reverse_bits(scramble_reversed(v[d], seq->seeds[d]));
         // The top 24 bits fill a float-exact fraction strictly below 1.
         out[d] = (double)(r >> 8) * (1.0 / 16777216.0);

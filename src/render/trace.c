@@ -523,9 +523,7 @@ static void first_numbers(const double *ahead, const RenderSobol *seq,
         memcpy(u, ahead, 3 * sizeof *u);
         return;
     }
-    double p[4];
-    render_sobol_at(seq, index, p);
-    memcpy(u, p, 3 * sizeof *u);
+    render_sobol_dims(seq, index, 3, u);
 }
 
 static void draw3(BaseRng *rng, double out[3])

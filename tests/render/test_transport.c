@@ -209,10 +209,32 @@ static void test_low_discrepancy(void)
     render_device_free(&dev);
 }
 
+// A prefix of a Sobol point's coordinates is the same numbers as the
+// whole point's, and every coordinate lies in [0, 1).
+static void test_sobol_dims(void)
+{
+    int same = 0, total = 0;
+    for (uint64_t key = 1; key < 40; key++) {
+        RenderSobol seq;
+        render_sobol_seed(key * 7919u, 16, &seq);
+        for (uint32_t i = 0; i < 16; i++) {
+            double all[4], some[3] = { -1, -1, -1 };
+            render_sobol_at(&seq, i, all);
+            render_sobol_dims(&seq, i, 3, some);
+            for (int d = 0; d < 3; d++) {
+                same += some[d] == all[d] && all[d] >= 0.0 && all[d] < 1.0;
+                total++;
+            }
+        }
+    }
+    CHECK_INT_EQ(same, total);
+}
+
 int main(void)
 {
     A = base_allocator_default();
     CHECK_RUN(test_mis_matches_bsdf_sampling);
     CHECK_RUN(test_low_discrepancy);
+    CHECK_RUN(test_sobol_dims);
     return CHECK_DONE();
 }
