@@ -507,34 +507,11 @@ static AuStatus frame_job_half_size(FrameJob *job)
 }
 
 // Bilinear upscale of @p src (sw x sh) into @p dst (dw x dh), pixel
-// centres aligned.
+// centres aligned: the grade's fixed-point resampler.
 static void upscale_rgb8(const uint8_t *src, int sw, int sh, uint8_t *dst,
                          int dw, int dh)
 {
-    for (int y = 0; y < dh; y++) {
-        double fy = ((double)y + 0.5) * sh / dh - 0.5;
-        fy = fy < 0.0 ? 0.0 : fy;
-        int y0 = (int)fy;
-        int y1 = y0 + 1 < sh ? y0 + 1 : sh - 1;
-        double ty = fy - y0;
-        for (int x = 0; x < dw; x++) {
-            double fx = ((double)x + 0.5) * sw / dw - 0.5;
-            fx = fx < 0.0 ? 0.0 : fx;
-            int x0 = (int)fx;
-            int x1 = x0 + 1 < sw ? x0 + 1 : sw - 1;
-            double tx = fx - x0;
-            const uint8_t *a = &src[3 * ((size_t)y0 * (size_t)sw + (size_t)x0)];
-            const uint8_t *b = &src[3 * ((size_t)y0 * (size_t)sw + (size_t)x1)];
-            const uint8_t *c = &src[3 * ((size_t)y1 * (size_t)sw + (size_t)x0)];
-            const uint8_t *d = &src[3 * ((size_t)y1 * (size_t)sw + (size_t)x1)];
-            uint8_t *out = &dst[3 * ((size_t)y * (size_t)dw + (size_t)x)];
-            for (int k = 0; k < 3; k++) {
-                double top = a[k] + (b[k] - a[k]) * tx;
-                double bot = c[k] + (d[k] - c[k]) * tx;
-                out[k] = (uint8_t)(top + (bot - top) * ty + 0.5);
-            }
-        }
-    }
+    grade_upscale(src, sw, sh, dst, dw, dh);
 }
 
 static void frame_job_fini(FrameJob *job)

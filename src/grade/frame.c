@@ -1,9 +1,11 @@
 /* grade/frame.c: grades a whole rendered Frame: metering and white
  * balance, the lens effects that spread light (bloom, halation, chromatic
  * aberration), the tone curve, the look, a 3D LUT and film grain. */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
 #include <string.h>
 
-#include "grade.h"
+#include "grade_internal.h"
 
 void grade_settings_default(GradeSettings *s)
 {
@@ -27,15 +29,126 @@ static double srgb_encode(const double *table, double x)
     return table[i] + (table[i + 1] - table[i]) * (t - i);
 }
 
-// Applies the look to one display-linear pixel in place.
-static void apply_look(const GradeLook *l, double rgb[3], double vig)
+static uint8_t quantise(double e)
+{
+    return (uint8_t)(base_clamp(e, 0.0, 1.0) * 255.0 + 0.5);
+}
+
+// The default grade (filmic curve, neutral look, no LUT, no grain) maps
+// each channel on its own, by a rising step function of the exposed
+// scene-linear value, to its byte. The steps are found once by bisection
+// of that very function, so the fast path below gives its bytes without
+// evaluating the curve: a table of the byte at the start of each of
+// FAST_BUCKETS ranges of the value's bits (256 per octave), then a step
+// or two up the thresholds. Values from FAST_MAX_EXP octaves up are left
+// to the curve itself.
+enum {
+    FAST_MIN_EXP = -30,
+    FAST_MAX_EXP = 40,
+    FAST_SUB_BITS = 8,
+    FAST_BUCKETS = (FAST_MAX_EXP - FAST_MIN_EXP) << FAST_SUB_BITS
+};
+
+typedef struct GradeTables {
+    double enc[ENCODE_SIZE + 1];
+    double step[257]; // least value of each byte; step[256] = infinity
+    uint8_t bucket_byte[FAST_BUCKETS];
+} GradeTables;
+
+static GradeTables tables;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static uint64_t double_bits(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static double bits_double(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+// The default grade of one exposed, non-negative channel value, exactly
+// as the per-pixel path computes it.
+static uint8_t filmic_byte(const double *enc, double v)
+{
+    return quantise(srgb_encode(enc, base_clamp(grade_filmic(v), 0.0, 1.0)));
+}
+
+static void tables_build(void)
+{
+    GradeTables *t = &tables;
+    for (int i = 0; i <= ENCODE_SIZE; i++) {
+        double x = (double)i / ENCODE_SIZE;
+        t->enc[i] =
+            x <= 0.0031308 ? 12.92 * x : 1.055 * pow(x, 1.0 / 2.4) - 0.055;
+    }
+    // Non-negative doubles order as their bit patterns, so bisecting the
+    // bits finds the least double of each byte.
+    uint64_t top = double_bits(ldexp(1.0, FAST_MAX_EXP));
+    t->step[0] = 0.0;
+    for (int k = 1; k <= 256; k++) {
+        if (k == 256 || filmic_byte(t->enc, bits_double(top)) < k) {
+            t->step[k] = INFINITY;
+            continue;
+        }
+        uint64_t lo = 0, hi = top; // byte(lo) < k <= byte(hi)
+        while (hi - lo > 1) {
+            uint64_t mid = lo + (hi - lo) / 2;
+            if (filmic_byte(t->enc, bits_double(mid)) >= k)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        t->step[k] = bits_double(hi);
+    }
+    for (int b = 0; b < FAST_BUCKETS; b++) {
+        double start = ldexp(1.0 + (b & ((1 << FAST_SUB_BITS) - 1)) /
+                                       (double)(1 << FAST_SUB_BITS),
+                             FAST_MIN_EXP + (b >> FAST_SUB_BITS));
+        t->bucket_byte[b] = filmic_byte(t->enc, b == 0 ? 0.0 : start);
+    }
+}
+
+static const GradeTables *tables_get(void)
+{
+    pthread_once(&tables_once, tables_build);
+    return &tables;
+}
+
+// filmic_byte(v) for a non-negative @p v from the tables.
+static uint8_t fast_byte(const GradeTables *t, double v)
+{
+    static const uint64_t min_bits = (uint64_t)(1023 + FAST_MIN_EXP) << 52;
+    uint64_t u = double_bits(v);
+    if (u >= (uint64_t)(1023 + FAST_MAX_EXP) << 52)
+        return filmic_byte(t->enc, v);
+    size_t b =
+        u < min_bits ? 0 : (size_t)((u - min_bits) >> (52 - FAST_SUB_BITS));
+    // One step without a branch covers almost every bucket; the loop
+    // finishes the rest.
+    int code = t->bucket_byte[b];
+    code += v >= t->step[code + 1];
+    while (v >= t->step[code + 1])
+        code++;
+    return (uint8_t)code;
+}
+
+// Applies the look to one display-linear pixel in place; @p contrast is
+// the look's contrast exponent.
+static void apply_look(const GradeLook *l, const GradePow *contrast,
+                       double rgb[3], double vig)
 {
     double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     for (int c = 0; c < 3; c++) {
         double v = l->monochrome ? y : y + (rgb[c] - y) * (1.0 + l->saturation);
         // Contrast pivots on display middle grey so exposure holds.
         if (v > 0.0)
-            v = 0.18 * pow(v / 0.18, 1.0 + l->contrast);
+            v = 0.18 * grade_pow(contrast, v / 0.18);
         v *= 1.0 + (double)l->gain[c];
         // Split toning: the tints fade in toward the shadows and the
         // highlights.
@@ -174,11 +287,8 @@ AuStatus grade_frame(const Frame *frame, const GradeSettings *settings,
                      uint8_t *rgb8)
 {
     const GradeLook *l = &settings->look;
-    double enc[ENCODE_SIZE + 1];
-    for (int i = 0; i <= ENCODE_SIZE; i++) {
-        double x = (double)i / ENCODE_SIZE;
-        enc[i] = x <= 0.0031308 ? 12.92 * x : 1.055 * pow(x, 1.0 / 2.4) - 0.055;
-    }
+    const GradeTables *tab = tables_get();
+    const double *enc = tab->enc;
     double ev = settings->exposure_ev;
     if (settings->meter != GRADE_METER_OFF)
         ev = grade_meter_ev(frame, settings->meter);
@@ -217,6 +327,31 @@ AuStatus grade_frame(const Frame *frame, const GradeSettings *settings,
         base_hash_mix(base_hash_mix(settings->seed, settings->shot + 0x9e37u),
                       settings->frame);
     double grain = base_clamp(settings->grain, 0.0, 1.0);
+    if (neutral && !settings->lut && !(grain > 0.0) &&
+        settings->tonemap == GRADE_TONEMAP_FILMIC) {
+        for (size_t i = 0; i < n; i += 3) {
+            for (int r = 0; r < 3; r++) {
+                double v;
+                if (lens) {
+                    v = (double)lin[i + (size_t)r];
+                } else {
+                    v = 0.0;
+                    for (int c = 0; c < 3; c++)
+                        v += wb[r][c] * (double)src[i + (size_t)c];
+                    v *= gain;
+                }
+                rgb8[i + (size_t)r] = fast_byte(tab, v > 0.0 ? v : 0.0);
+            }
+        }
+        if (lens)
+            base_free(frame->alloc, lin);
+        return AU_OK;
+    }
+    GradePow contrast;
+    if (!neutral)
+        grade_pow_init(&contrast, 1.0 + l->contrast);
+    GradeToneTables tone;
+    grade_tone_tables_init(&tone, settings->tonemap);
     double cx = (w - 1) * 0.5, cy = (h - 1) * 0.5;
     double inv_r2 = 1.0 / (cx * cx + cy * cy + 1e-9);
     for (int y = 0; y < h; y++) {
@@ -237,11 +372,11 @@ AuStatus grade_frame(const Frame *frame, const GradeSettings *settings,
             }
             for (int c = 0; c < 3; c++)
                 in[c] = in[c] > 0.0 ? in[c] : 0.0;
-            grade_tonemap_rgb(settings->tonemap, in, rgb);
+            grade_tonemap_rgb_tables(settings->tonemap, &tone, in, rgb);
             if (!neutral) {
                 double dx = x - cx, dy = y - cy;
                 double r2 = (dx * dx + dy * dy) * inv_r2;
-                apply_look(l, rgb, 1.0 - l->vignette * r2 * r2);
+                apply_look(l, &contrast, rgb, 1.0 - l->vignette * r2 * r2);
             }
             double e[3];
             for (int c = 0; c < 3; c++)
@@ -261,8 +396,7 @@ AuStatus grade_frame(const Frame *frame, const GradeSettings *settings,
                             (0.85 * mono + 0.3 * grain_noise(grain_key, px, c));
             }
             for (int c = 0; c < 3; c++)
-                rgb8[i + (size_t)c] =
-                    (uint8_t)(base_clamp(e[c], 0.0, 1.0) * 255.0 + 0.5);
+                rgb8[i + (size_t)c] = quantise(e[c]);
         }
     }
     if (lens)

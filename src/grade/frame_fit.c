@@ -83,3 +83,74 @@ void grade_reframe(const uint8_t *src, int sw, int sh, uint8_t *dst, int dw,
         }
     }
 }
+
+// Fixed-point weights of the upscale: 8 bits, so 2x's quarter weights
+// are exact and the result is the exactly rounded bilinear value.
+enum {
+    UP_ONE = 256,
+    // Source columns one block of output columns may read, so a block's
+    // tables and blended rows live on the stack.
+    UP_SPAN = 512
+};
+
+// Where output coordinate @p i of @p dn samples a source of @p sn: the
+// first pixel, the second (clamped) and the second's weight.
+static void up_tap(int i, int sn, int dn, int *p0, int *p1, int *wt)
+{
+    double f = ((double)i + 0.5) * sn / dn - 0.5;
+    f = f < 0.0 ? 0.0 : f;
+    int a = (int)f;
+    *p0 = a;
+    *p1 = a + 1 < sn ? a + 1 : sn - 1;
+    *wt = (int)((f - a) * UP_ONE + 0.5);
+}
+
+void grade_upscale(const uint8_t *src, int sw, int sh, uint8_t *dst, int dw,
+                   int dh)
+{
+    // Blocks of output columns whose source span fits UP_SPAN; in each,
+    // every output row blends its two source rows over the span (a flat
+    // loop the compiler vectorises), then each output pixel its two
+    // columns of that.
+    int x_begin = 0;
+    while (x_begin < dw) {
+        int c0[UP_SPAN], c1[UP_SPAN], cw[UP_SPAN];
+        int first = 0, last = 0, count = 0;
+        for (int x = x_begin; x < dw && count < UP_SPAN; x++) {
+            int a, b, wt;
+            up_tap(x, sw, dw, &a, &b, &wt);
+            if (count == 0)
+                first = a;
+            else if (b - first >= UP_SPAN)
+                break;
+            c0[count] = 3 * (a - first);
+            c1[count] = 3 * (b - first);
+            cw[count] = wt;
+            last = b > last ? b : last;
+            count++;
+        }
+        size_t m = 3 * (size_t)(last - first + 1);
+        for (int y = 0; y < dh; y++) {
+            int r0, r1, wy;
+            up_tap(y, sh, dh, &r0, &r1, &wy);
+            const uint8_t *s0 =
+                &src[3 * ((size_t)r0 * (size_t)sw + (size_t)first)];
+            const uint8_t *s1 =
+                &src[3 * ((size_t)r1 * (size_t)sw + (size_t)first)];
+            uint16_t v[3 * UP_SPAN];
+            unsigned ky = (unsigned)(UP_ONE - wy), kw = (unsigned)wy;
+            for (size_t k = 0; k < m; k++)
+                v[k] = (uint16_t)(s0[k] * ky + s1[k] * kw);
+            uint8_t *out = &dst[3 * ((size_t)y * (size_t)dw + (size_t)x_begin)];
+            for (int i = 0; i < count; i++) {
+                uint32_t kx = (uint32_t)(UP_ONE - cw[i]), wx = (uint32_t)cw[i];
+                const uint16_t *a = &v[c0[i]], *b = &v[c1[i]];
+                for (int c = 0; c < 3; c++)
+                    out[3 * i + c] = (uint8_t)((a[c] * kx + b[c] * wx +
+                                                UP_ONE * UP_ONE / 2) >>
+                                               16);
+            }
+        }
+        x_begin += count;
+    }
+}

@@ -147,4 +147,10 @@ bool grade_aspect_parse(const char *text, double *aspect);
 void grade_reframe(const uint8_t *src, int sw, int sh, uint8_t *dst, int dw,
                    int dh, GradeFit fit, double subject_x);
 
+/** Scales the packed 8-bit RGB picture @p src (@p sw x @p sh) to @p dst
+ * (@p dw x @p dh) bilinearly, pixel centres aligned and edges clamped:
+ * how a preview traced at half size is shown at the film's size. */
+void grade_upscale(const uint8_t *src, int sw, int sh, uint8_t *dst, int dw,
+                   int dh);
+
 #endif

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "../light/light.h"
-#include "grade.h"
+#include "grade_internal.h"
 
 // A rational filmic curve: a gentle toe for rich blacks, a near-linear
 // middle and a long shoulder. Normalised by its limit at infinity, so it
@@ -45,12 +45,28 @@ double grade_aces_curve(double x)
 #define AGX_SLOPE      0.85
 #define AGX_GREY_RATIO (0.46 / 0.54)
 
-double grade_agx_curve(double x)
+// The AgX curve with its power from @p slope, or pow() when NULL.
+static double agx_curve(const GradePow *slope, double x)
 {
     if (!(x > 0.0))
         return 0.0;
-    double r = AGX_GREY_RATIO * pow(x / 0.18, AGX_SLOPE);
+    double s = slope ? grade_pow(slope, x / 0.18) : pow(x / 0.18, AGX_SLOPE);
+    double r = AGX_GREY_RATIO * s;
     return r / (1.0 + r);
+}
+
+double grade_agx_curve(double x)
+{
+    return agx_curve(NULL, x);
+}
+
+void grade_pow_init(GradePow *t, double p)
+{
+    t->p = p;
+    for (int i = 0; i <= GRADE_POW_SIZE; i++)
+        t->mant[i] = pow(0.5 + 0.5 * i / GRADE_POW_SIZE, p);
+    for (int e = GRADE_POW_MIN_EXP; e <= GRADE_POW_MAX_EXP; e++)
+        t->octave[e - GRADE_POW_MIN_EXP] = pow(2.0, e * p);
 }
 
 // Linear Rec.709 (D65) to ACES AP1 (D60) and back, with the Bradford
@@ -99,7 +115,17 @@ static void ap1_saturate(double v[3], double s)
         v[c] = y + (v[c] - y) * s;
 }
 
-void grade_tonemap_rgb(GradeTonemap tm, const double in[3], double out[3])
+void grade_tone_tables_init(GradeToneTables *t, GradeTonemap tm)
+{
+    if (tm == GRADE_TONEMAP_AGX) {
+        grade_pow_init(&t->agx_slope, AGX_SLOPE);
+        grade_pow_init(&t->agx_gamma, 2.2);
+    }
+}
+
+// The tone curves, with the powers from @p t, or pow() when NULL.
+static void tonemap(GradeTonemap tm, const GradeToneTables *t,
+                    const double in[3], double out[3])
 {
     double v[3];
     switch (tm) {
@@ -114,7 +140,8 @@ void grade_tonemap_rgb(GradeTonemap tm, const double in[3], double out[3])
     case GRADE_TONEMAP_AGX:
         mat_apply(&agx_inset[0][0], in, v);
         for (int c = 0; c < 3; c++)
-            v[c] = pow(grade_agx_curve(v[c]), 2.2);
+            v[c] = t ? grade_pow(&t->agx_gamma, agx_curve(&t->agx_slope, v[c]))
+                     : pow(agx_curve(NULL, v[c]), 2.2);
         mat_apply(&agx_outset[0][0], v, out);
         break;
     case GRADE_TONEMAP_FILMIC:
@@ -125,6 +152,17 @@ void grade_tonemap_rgb(GradeTonemap tm, const double in[3], double out[3])
     }
     for (int c = 0; c < 3; c++)
         out[c] = base_clamp(out[c], 0.0, 1.0);
+}
+
+void grade_tonemap_rgb(GradeTonemap tm, const double in[3], double out[3])
+{
+    tonemap(tm, NULL, in, out);
+}
+
+void grade_tonemap_rgb_tables(GradeTonemap tm, const GradeToneTables *t,
+                              const double in[3], double out[3])
+{
+    tonemap(tm, t, in, out);
 }
 
 static const double rec709_to_xyz[3][3] = {
