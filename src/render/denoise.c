@@ -31,6 +31,19 @@
 // The key of a pixel that shows no surface (sky), and of the border.
 #define KEY_SKY    (-1.0f)
 #define KEY_BORDER (-2.0f)
+// The key of the band round a defocused silhouette (Frame.mixed, widened
+// by a pixel): its pixels mix two surfaces at random, so the band is
+// filtered as one region of its own, on the colour itself (an albedo
+// averaged over two samples is as speckled as the colour), with flat
+// guides so only the luminance weight stops the filter. No object ID
+// reaches it.
+#define KEY_BAND 1.0e6f
+// The band is smoothed by the first level only (3 x 3 taps): it takes the
+// speckle out of a blurred edge, and wider it would carry colour round the
+// silhouette from one side of a head to the other (measured on the
+// example film's shot 2: rel_mse 0.0054 without the band, 0.0048 with
+// one level, 0.0067 with two, 0.0100 with all five).
+#define BAND_MAX_STEP 1
 
 // The light being filtered, one plane a quantity (structure of arrays,
 // so the filter's loop over x reads each with unit stride and
@@ -116,12 +129,31 @@ static AuStatus filter_row(void *user, size_t row, int thread)
                      in->r,   in->g,     in->b,  in->var, in->lum };
 #if DENOISE_WIDE
     if (d->wide) {
-        filter_span_8(&t, out, q, d->f->width, d->stride, d->step);
+        filter_span_8(&t, out, q, d->f->width, d->stride, d->step,
+                      d->step <= BAND_MAX_STEP);
         return AU_OK;
     }
 #endif
-    filter_span_4(&t, out, q, d->f->width, d->stride, d->step);
+    filter_span_4(&t, out, q, d->f->width, d->stride, d->step,
+                  d->step <= BAND_MAX_STEP);
     return AU_OK;
+}
+
+// Whether pixel @p p is in the band round a defocused silhouette: it or
+// one of its eight neighbours mixed surfaces.
+static bool in_band(const Frame *f, size_t p)
+{
+    if (!f->mixed)
+        return false;
+    size_t w = (size_t)f->width, h = (size_t)f->height;
+    size_t x = p % w, y = p / w;
+    size_t x0 = x > 0 ? x - 1 : 0, x1 = x + 1 < w ? x + 1 : x;
+    size_t y0 = y > 0 ? y - 1 : 0, y1 = y + 1 < h ? y + 1 : y;
+    for (size_t yy = y0; yy <= y1; yy++)
+        for (size_t xx = x0; xx <= x1; xx++)
+            if (f->mixed[yy * w + xx])
+                return true;
+    return false;
 }
 
 // Demodulates row @p row into light[0] and fills the guides: filter the
@@ -137,6 +169,20 @@ static AuStatus prepare_row(void *user, size_t row, int thread)
     size_t w = (size_t)f->width;
     size_t q = at(d, 0, (int)row);
     for (size_t p = row * w; p < (row + 1) * w; p++, q++) {
+        if (in_band(f, p)) {
+            const float *c = &f->rgb[3 * p];
+            l->r[q] = c[0];
+            l->g[q] = c[1];
+            l->b[q] = c[2];
+            l->lum[q] = lum3f(c[0], c[1], c[2]);
+            d->light[1].var[q] = f->variance[p];
+            gd->key[q] = KEY_BAND;
+            gd->depth[q] = 1.0f;
+            gd->nx[q] = 0.0f;
+            gd->ny[q] = 0.0f;
+            gd->nz[q] = 1.0f;
+            continue;
+        }
         float irr[3];
         for (int c = 0; c < 3; c++) {
             float a = f->albedo[3 * p + (size_t)c];
@@ -213,6 +259,12 @@ static AuStatus remodulate_row(void *user, size_t row, int thread)
     size_t w = (size_t)f->width;
     size_t q = at(d, 0, (int)row);
     for (size_t p = row * w; p < (row + 1) * w; p++, q++) {
+        if (d->gd.key[q] == KEY_BAND) {
+            f->rgb[3 * p] = l->r[q];
+            f->rgb[3 * p + 1] = l->g[q];
+            f->rgb[3 * p + 2] = l->b[q];
+            continue;
+        }
         if (f->depth[p] <= 0.0f)
             continue;
         const float irr[3] = { l->r[q], l->g[q], l->b[q] };
@@ -424,8 +476,11 @@ KERNEL_TARGET static inline void tap_add(const Taps *t, size_t q, float h,
 // taps @p step pixels apart.
 KERNEL_TARGET static void filter_span(const Taps *t, const Light *out,
                                       size_t row, int width, size_t stride,
-                                      int step)
+                                      int step, bool band)
 {
+    // Past the band's levels its pixels pass unchanged: a key no pixel
+    // has lets them through, one they all have stops them.
+    const VF band_stop = vsplat(band ? KEY_BORDER : KEY_BAND);
     // The 3-tap B-spline (1/4, 1/2, 1/4) in each direction, and the depth
     // tolerance's distance term, for the edge and corner taps.
     const float h_centre = 0.25f, h_edge = 0.125f, h_corner = 0.0625f;
@@ -473,7 +528,7 @@ KERNEL_TARGET static void filter_span(const Taps *t, const Light *out,
         tap_add(t, p + sy + sx, h_corner, k_corner_p, &c, &a);
         // The sky, the border and a surface without a normal pass
         // unchanged.
-        VI keep = (c.key >= 0.0f) & (a.w > 0.0f);
+        VI keep = (c.key >= 0.0f) & (a.w > 0.0f) & (c.key != band_stop);
         VF inv_w = 1.0f / vselect(keep, a.w, vsplat(1.0f));
         VF fr = a.r * inv_w, fg = a.g * inv_w, fb = a.b * inv_w;
         vstore(out->r + p, vselect(keep, fr, r));

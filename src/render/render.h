@@ -28,6 +28,10 @@ typedef struct Frame {
      * point of a mesh that moves on its own is followed to where it was
      * when RenderMotion.scene_prev gives the previous pose. */
     float *motion;
+    /** 1 where the pixel's samples, spread by a defocused lens, saw
+     * different surfaces (or the sky and a surface): the band of a
+     * blurred silhouette, which the denoiser smooths as one region. */
+    uint8_t *mixed;
     /** The denoiser's working planes, kept from frame to frame so a
      * video does not fault 45 MB of fresh pages in for every frame. */
     float *scratch;

@@ -105,8 +105,9 @@ AuStatus render_frame_init(Frame *f, const AuAllocator *alloc, int width,
     f->depth = base_calloc(alloc, n, sizeof(float));
     f->variance = base_calloc(alloc, n, sizeof(float));
     f->motion = base_calloc(alloc, n * 2, sizeof(float));
+    f->mixed = base_calloc(alloc, n, 1);
     if (!f->rgb || !f->albedo || !f->id || !f->normal || !f->depth ||
-        !f->variance || !f->motion) {
+        !f->variance || !f->motion || !f->mixed) {
         render_frame_fini(f);
         return AU_ENOMEM;
     }
@@ -124,7 +125,9 @@ void render_frame_fini(Frame *f)
         base_free(f->alloc, f->variance);
         base_free(f->alloc, f->motion);
         base_free(f->alloc, f->scratch);
+        base_free(f->alloc, f->mixed);
     }
+    f->mixed = NULL;
     f->scratch = NULL;
     f->scratch_floats = 0;
     f->rgb = f->albedo = f->normal = f->depth = f->variance = NULL;
@@ -940,6 +943,10 @@ typedef struct PixelState {
     int guide_hits;
     int taken;
     bool done;
+    // Whether the samples saw different surfaces, and how near and far
+    // the surfaces they saw were (infinity for the sky).
+    bool disagree;
+    double near_m, far_m;
     // The sample being traced: its camera ray and first-vertex numbers.
     Vec3 org, dir;
     double time;
@@ -1066,9 +1073,17 @@ static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
     double l = lum(c);
     ps->lum_sum += l;
     ps->lum_sq += l * l;
+    bool sky = !(hit.depth > 0.0f);
+    double depth_m = sky ? 1e30 : (double)hit.depth;
     if (s == 0) {
         ps->centre = hit;
-        ps->centre_sky = !(hit.depth > 0.0f);
+        ps->centre_sky = sky;
+        ps->near_m = ps->far_m = depth_m;
+    } else {
+        ps->disagree |= sky != ps->centre_sky || hit.id != ps->centre.id ||
+                        (!sky && hit.geom != ps->centre.geom);
+        ps->near_m = depth_m < ps->near_m ? depth_m : ps->near_m;
+        ps->far_m = depth_m > ps->far_m ? depth_m : ps->far_m;
     }
     if (tc->spread && hit.depth > 0.0f) {
         ps->guide_alb = v3_add(ps->guide_alb, rgb3(hit.albedo));
@@ -1082,6 +1097,20 @@ static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
         ps->guide_alb = v3_add(ps->guide_alb, v3(1, 1, 1));
         ps->guide_n = v3_sub(ps->guide_n, ps->dir);
     }
+}
+
+// Whether a point @p depth_m metres away (1e30: the sky) blurs over more
+// than a pixel through the lens: its circle of confusion, as an angle
+// (aperture radius times the difference of the inverse distances), over
+// a pixel's angle.
+static bool defocused(const TraceJob *job, const TileCamera *tc, double depth_m)
+{
+    const CameraView *v = job->view;
+    if (!tc->lens)
+        return false;
+    double px_angle = v->sensor_w_mm / v->focal_mm / job->frame->width;
+    double coc = tc->lens_r_m * fabs(1.0 / v->focus_m - 1.0 / depth_m);
+    return coc > px_angle;
 }
 
 // Writes the pixel's mean, variance and passes into the frame.
@@ -1114,6 +1143,9 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
     memcpy(&f->normal[3 * pix], centre->normal, sizeof centre->normal);
     f->depth[pix] = centre->depth;
     f->id[pix] = centre->id;
+    if (f->mixed)
+        f->mixed[pix] = ps->disagree && (defocused(job, tc, ps->near_m) ||
+                                         defocused(job, tc, ps->far_m));
     if (f->motion && job->motion && job->motion->view_prev)
         render_motion_vector(
             job->motion->view_prev,
