@@ -96,8 +96,10 @@ static void lookup(const RenderSkyLut *t, const float *grid, int n, Vec3 d,
     }
 }
 
-void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
-                         float out[3])
+// The ground below the horizon, the model where it is not tabulated,
+// else @p grid (@p n x @p n) interpolated.
+static void eval_on(const RenderSkyLut *t, const LightRig *rig,
+                    const float *grid, int n, Vec3 d, float out[3])
 {
     if (t->direct && d.y > 0.0) {
         light_sky_radiance(rig, d, out);
@@ -107,19 +109,17 @@ void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
         memcpy(out, t->ground, sizeof t->ground);
         return;
     }
-    lookup(t, &t->rad[0][0][0], RENDER_SKY_LUT_N, d, out);
+    lookup(t, grid, n, d, out);
+}
+
+void render_sky_lut_eval(const RenderSkyLut *t, const LightRig *rig, Vec3 d,
+                         float out[3])
+{
+    eval_on(t, rig, &t->rad[0][0][0], RENDER_SKY_LUT_N, d, out);
 }
 
 void render_sky_lut_eval_coarse(const RenderSkyLut *t, const LightRig *rig,
                                 Vec3 d, float out[3])
 {
-    if (t->direct && d.y > 0.0) {
-        light_sky_radiance(rig, d, out);
-        return;
-    }
-    if (d.y <= 0.0) {
-        memcpy(out, t->ground, sizeof t->ground);
-        return;
-    }
-    lookup(t, &t->coarse[0][0][0], RENDER_SKY_COARSE_N, d, out);
+    eval_on(t, rig, &t->coarse[0][0][0], RENDER_SKY_COARSE_N, d, out);
 }
