@@ -477,11 +477,11 @@ static AuStatus frame_job_init(FrameJob *job, AuContext *ctx,
         render_device_free(&job->dev);
         return st;
     }
-    // A preview is two samples of direct light, denoised: the shapes,
-    // framing and key light of the shot. Two, because the sampler then
-    // gives the sun to one and the sky to the other on most pixels, and
-    // the denoiser gets a variance to work with.
-    job->settings.samples = opts->preview ? 2 : opts->samples;
+    // A preview is one sample of direct light, denoised: the shapes,
+    // framing and key light of the shot. The tracer gives a lone sample a
+    // variance as wide as its value, so the denoiser averages the sun's
+    // and the sky's picks of neighbouring pixels into a clean picture.
+    job->settings.samples = opts->preview ? 1 : opts->samples;
     job->settings.max_bounces = opts->preview ? 0 : 1;
     job->settings.denoise = 1;
     job->settings.threads = ctx->threads;

@@ -57,7 +57,7 @@ static const char usage_text[] =
     "                   script's Seed:, else 1)\n"
     "  --samples N      path-traced samples per pixel (default 2; from 4\n"
     "                   up, each pixel stops early once clean)\n"
-    "  --preview        fast preview: 2 samples of direct light (videos\n"
+    "  --preview        fast preview: 1 sample of direct light (videos\n"
     "                   traced at half size and scaled up)\n"
     "  --as-in-film     still: trace the shot's 10 frames before too, so\n"
     "                   the still has the video's temporal accumulation\n"

@@ -1137,7 +1137,12 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
     f->rgb[3 * pix + 2] = (float)(ps->sum.z * inv);
     double mean = ps->lum_sum * inv;
     double var = ps->lum_sq * inv - mean * mean;
-    // The variance of the mean, which is what the denoiser trusts.
+    // The variance of the mean, which is what the denoiser trusts. One
+    // sample says nothing of its spread; it is taken as wide as the value
+    // itself (a standard deviation of 100%), so the denoiser averages such
+    // pixels with their like instead of keeping each as it fell.
+    if (ps->taken == 1)
+        var = mean * mean;
     f->variance[pix] = (float)(var > 0.0 ? var * inv : 0.0);
     memcpy(&f->albedo[3 * pix], centre->albedo, sizeof centre->albedo);
     memcpy(&f->normal[3 * pix], centre->normal, sizeof centre->normal);
