@@ -5,6 +5,7 @@
  * noisy lighting is averaged only across the same smooth surface. The file
  * includes itself once per vector width for the filter's inner loop. */
 #ifndef KERNEL_LANES
+#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -43,7 +44,7 @@
 // silhouette from one side of a head to the other (measured on the
 // example film's shot 2: rel_mse 0.0054 without the band, 0.0048 with
 // one level, 0.0067 with two, 0.0100 with all five).
-#define BAND_MAX_STEP 1
+#define BAND_MAX_STEP 2
 
 // The light being filtered, one plane a quantity (structure of arrays,
 // so the filter's loop over x reads each with unit stride and
@@ -139,11 +140,45 @@ static AuStatus filter_row(void *user, size_t row, int thread)
     return AU_OK;
 }
 
+// Whether two pixels show different surfaces: another object, the sky
+// against a surface, or a step in depth of over a tenth.
+static bool surfaces_differ(const Frame *f, size_t a, size_t b)
+{
+    float da = f->depth[a], db = f->depth[b];
+    if (f->id[a] != f->id[b] || (da > 0.0f) != (db > 0.0f))
+        return true;
+    float lo = da < db ? da : db, hi = da < db ? db : da;
+    return hi - lo > 0.1f * lo;
+}
+
+// Marks in Frame.band the pixels of row @p row that mix surfaces across a
+// blurred silhouette: those whose samples saw different surfaces, and
+// defocused ones that show another surface than a neighbour, which is
+// all a lone sample per pixel can tell.
+static AuStatus band_row(void *user, size_t row, int thread)
+{
+    (void)thread;
+    const Denoiser *d = user;
+    const Frame *f = d->f;
+    size_t w = (size_t)f->width, h = (size_t)f->height;
+    for (size_t x = 0; x < w; x++) {
+        size_t p = row * w + x;
+        bool b = f->mixed && f->mixed[p];
+        if (!b && f->defocus && f->defocus[p])
+            b = (x > 0 && surfaces_differ(f, p, p - 1)) ||
+                (x + 1 < w && surfaces_differ(f, p, p + 1)) ||
+                (row > 0 && surfaces_differ(f, p, p - w)) ||
+                (row + 1 < h && surfaces_differ(f, p, p + w));
+        f->band[p] = b;
+    }
+    return AU_OK;
+}
+
 // Whether pixel @p p is in the band round a defocused silhouette: it or
-// one of its eight neighbours mixed surfaces.
+// one of its eight neighbours mixes surfaces.
 static bool in_band(const Frame *f, size_t p)
 {
-    if (!f->mixed)
+    if (!f->band)
         return false;
     size_t w = (size_t)f->width, h = (size_t)f->height;
     size_t x = p % w, y = p / w;
@@ -151,7 +186,7 @@ static bool in_band(const Frame *f, size_t p)
     size_t y0 = y > 0 ? y - 1 : 0, y1 = y + 1 < h ? y + 1 : y;
     for (size_t yy = y0; yy <= y1; yy++)
         for (size_t xx = x0; xx <= x1; xx++)
-            if (f->mixed[yy * w + xx])
+            if (f->band[yy * w + xx])
                 return true;
     return false;
 }
@@ -187,12 +222,27 @@ static AuStatus prepare_row(void *user, size_t row, int thread)
         for (int c = 0; c < 3; c++) {
             float a = f->albedo[3 * p + (size_t)c];
             a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
-            irr[c] = f->rgb[3 * p + (size_t)c] / a;
+            float v = f->rgb[3 * p + (size_t)c];
+            if (f->sun)
+                v -= f->sun[3 * p + (size_t)c];
+            irr[c] = v / a;
         }
         l->r[q] = irr[0];
         l->g[q] = irr[1];
         l->b[q] = irr[2];
         l->lum[q] = lum3f(irr[0], irr[1], irr[2]);
+        if (f->sun) {
+            // The sun's light per unit albedo waits in light[1], free
+            // until the first level, for sun_row.
+            for (int c = 0; c < 3; c++) {
+                float a = f->albedo[3 * p + (size_t)c];
+                a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
+                float v = f->sun[3 * p + (size_t)c] / a;
+                (c == 0   ? d->light[1].r
+                 : c == 1 ? d->light[1].g
+                          : d->light[1].b)[q] = v;
+            }
+        }
         const float *al = &f->albedo[3 * p];
         float a_lum = lum3f(al[0], al[1], al[2]);
         a_lum = a_lum < ALBEDO_MIN ? ALBEDO_MIN : a_lum;
@@ -249,6 +299,56 @@ static AuStatus blur_v_row(void *user, size_t row, int thread)
     return AU_OK;
 }
 
+// The sun's light is traced for certain at every sample, so it needs no
+// denoising, but one sample through the pixel centre aliases: a sun
+// shadow's edge comes out as a staircase, a sunlit pixel whose centre
+// falls in a crack as a dark dot. A 3 x 3 B-spline over the same
+// surface, weighed by the geometry alone, antialiases it as a pixel's
+// area would, without the luminance weight that would keep the dots.
+static AuStatus sun_row(void *user, size_t row, int thread)
+{
+    (void)thread;
+    const Denoiser *d = user;
+    Frame *f = d->f;
+    const Guides *gd = &d->gd;
+    const Light *in = &d->light[1];
+    size_t w = (size_t)f->width, s = d->stride;
+    size_t q = at(d, 0, (int)row);
+    for (size_t p = row * w; p < (row + 1) * w; p++, q++) {
+        float key = gd->key[q];
+        if (key < 0.0f || key == KEY_BAND)
+            continue;
+        float dc = gd->depth[q], k = (float)(1.0 / SIGMA_DEPTH) / dc;
+        float nx = gd->nx[q], ny = gd->ny[q], nz = gd->nz[q];
+        float sum[3] = { 0.0f, 0.0f, 0.0f }, wsum = 0.0f;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                size_t t = (size_t)((ptrdiff_t)q + dy * (ptrdiff_t)s + dx);
+                float nd = nx * gd->nx[t] + ny * gd->ny[t] + nz * gd->nz[t];
+                if (gd->key[t] != key || !(nd > 0.0f))
+                    continue;
+                float n2 = nd * nd, n4 = n2 * n2, n8 = n4 * n4;
+                float n16 = n8 * n8, n32 = n16 * n16;
+                float y = fabsf(dc - gd->depth[t]) * k;
+                float wt = (dx ? 0.5f : 1.0f) * (dy ? 0.5f : 1.0f) * n32 * n32 /
+                           (1.0f + y * (1.0f + y * 0.5f));
+                sum[0] += wt * in->r[t];
+                sum[1] += wt * in->g[t];
+                sum[2] += wt * in->b[t];
+                wsum += wt;
+            }
+        }
+        if (!(wsum > 0.0f))
+            continue;
+        for (int c = 0; c < 3; c++) {
+            float a = f->albedo[3 * p + (size_t)c];
+            a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
+            f->sun[3 * p + (size_t)c] = sum[c] / wsum * a;
+        }
+    }
+    return AU_OK;
+}
+
 // Puts the surface colour back on the filtered light.
 static AuStatus remodulate_row(void *user, size_t row, int thread)
 {
@@ -271,7 +371,10 @@ static AuStatus remodulate_row(void *user, size_t row, int thread)
         for (int c = 0; c < 3; c++) {
             float a = f->albedo[3 * p + (size_t)c];
             a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
-            f->rgb[3 * p + (size_t)c] = irr[c] * a;
+            float v = irr[c] * a;
+            if (f->sun)
+                v += f->sun[3 * p + (size_t)c];
+            f->rgb[3 * p + (size_t)c] = v;
         }
     }
     return AU_OK;
@@ -332,7 +435,12 @@ static AuStatus denoise_run(Frame *f, int threads, bool wide)
         *slots[i] = mem + i * plane;
         fill_border(&d, *slots[i], i == 0 ? KEY_BORDER : 0.0f);
     }
-    AuStatus st = base_parallel_for(threads, rows, prepare_row, &d);
+    AuStatus st =
+        f->band ? base_parallel_for(threads, rows, band_row, &d) : AU_OK;
+    if (st == AU_OK)
+        st = base_parallel_for(threads, rows, prepare_row, &d);
+    if (st == AU_OK && f->sun)
+        st = base_parallel_for(threads, rows, sun_row, &d);
     if (st == AU_OK)
         st = base_parallel_for(threads, rows, blur_h_row, &d);
     if (st == AU_OK)

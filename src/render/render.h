@@ -32,6 +32,18 @@ typedef struct Frame {
      * different surfaces (or the sky and a surface): the band of a
      * blurred silhouette, which the denoiser smooths as one region. */
     uint8_t *mixed;
+    /** 1 where the surface seen blurs over more than a pixel through the
+     * lens: with a lone sample no pixel can see two surfaces, so the
+     * denoiser finds the band from neighbours that differ here. */
+    uint8_t *defocus;
+    /** The sun's light at the first vertex, 3 floats per pixel, part of
+     * rgb already; 0 where the pixel's samples disagree or blur through
+     * the lens. Sampled for certain, it is all but exact, so the
+     * denoiser filters the rest of the light and adds it back: the
+     * shadows keep their edges. */
+    float *sun;
+    /** The denoiser's band of blurred silhouettes, a byte per pixel. */
+    uint8_t *band;
     /** The denoiser's working planes, kept from frame to frame so a
      * video does not fault 45 MB of fresh pages in for every frame. */
     float *scratch;

@@ -106,8 +106,12 @@ AuStatus render_frame_init(Frame *f, const AuAllocator *alloc, int width,
     f->variance = base_calloc(alloc, n, sizeof(float));
     f->motion = base_calloc(alloc, n * 2, sizeof(float));
     f->mixed = base_calloc(alloc, n, 1);
+    f->defocus = base_calloc(alloc, n, 1);
+    f->band = base_calloc(alloc, n, 1);
+    f->sun = base_calloc(alloc, n * 3, sizeof(float));
     if (!f->rgb || !f->albedo || !f->id || !f->normal || !f->depth ||
-        !f->variance || !f->motion || !f->mixed) {
+        !f->variance || !f->motion || !f->mixed || !f->defocus || !f->band ||
+        !f->sun) {
         render_frame_fini(f);
         return AU_ENOMEM;
     }
@@ -126,8 +130,12 @@ void render_frame_fini(Frame *f)
         base_free(f->alloc, f->motion);
         base_free(f->alloc, f->scratch);
         base_free(f->alloc, f->mixed);
+        base_free(f->alloc, f->defocus);
+        base_free(f->alloc, f->band);
+        base_free(f->alloc, f->sun);
     }
-    f->mixed = NULL;
+    f->mixed = f->defocus = f->band = NULL;
+    f->sun = NULL;
     f->scratch = NULL;
     f->scratch_floats = 0;
     f->rgb = f->albedo = f->normal = f->depth = f->variance = NULL;
@@ -187,6 +195,7 @@ typedef struct TraceJob {
     bool bsdf_only;
     bool random_only;
     double sun_solid_angle;
+    double sun_sin_radius; /**< sine of the sun disc's angular radius */
     double clamp;
     double noise_target; /**< 0: every pixel takes all its samples */
     double noise_floor;  /**< radiance below which noise is absolute */
@@ -356,13 +365,14 @@ static double power_heuristic(double a, double b)
 
 // Chooses which light to sample from @p p in proportion to the light each
 // would bring to a surface facing @p n; false when none can.
-static bool pick_lights(const TraceJob *job, Vec3 p, Vec3 n, LightPick *pick)
+static bool pick_lights(const TraceJob *job, Vec3 p, Vec3 n, bool no_sun,
+                        LightPick *pick)
 {
     const LightRig *rig = job->rig;
     double sum = 0.0;
     double sun_l = lum(rgb3(rig->sun_radiance));
     pick->p_sun = 0.0;
-    if (sun_l > 0.0 && job->sun_solid_angle > 0.0) {
+    if (!no_sun && sun_l > 0.0 && job->sun_solid_angle > 0.0) {
         double c = v3_dot(n, rig->sun_dir);
         pick->p_sun = c > 0.0 ? sun_l * job->sun_solid_angle * c : 0.0;
     }
@@ -496,6 +506,9 @@ typedef struct FirstHit {
     float normal[3];
     float depth;
     uint16_t id;
+    /** The sun's light at the first vertex, sampled on its own there:
+     * nearly the same for every sample of a pixel. */
+    Vec3 sun;
 } FirstHit;
 
 // Where a path's random numbers come from: the camera sample's Sobol
@@ -807,7 +820,37 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
             first_numbers(pr->light0, pr->light_seq, pr->index, u);
         else
             draw3(pr->rng, u);
-        if (!job->bsdf_only && smooth_lobes && pick_lights(job, p, n, &pick)) {
+        // At the first vertex the sun, where it can light the surface, is
+        // sampled on its own, besides one draw among the other lights:
+        // its shadow is the sharpest, strongest thing in a day exterior,
+        // and drawn by chance it would come out as salt and pepper that
+        // the denoiser can only smudge. Its rays are as coherent as the
+        // camera's.
+        bool split_sun = v == 0 && !job->bsdf_only && smooth_lobes &&
+                         job->sun_solid_angle > 0.0 &&
+                         lum(rgb3(rig->sun_radiance)) > 0.0 &&
+                         v3_dot(n, rig->sun_dir) > -job->sun_sin_radius;
+        if (split_sun) {
+            Vec3 ld =
+                cone_sample(rig->sun_dir, rig->sun_cos_radius, u[1], u[2]);
+            double pl = 1.0 / job->sun_solid_angle;
+            double pb;
+            Vec3 f = v3_dot(ld, ng) > 0.0 ? render_bsdf_eval(&bsdf, wo, ld, &pb)
+                                          : v3(0, 0, 0);
+            if (f.x + f.y + f.z > 0.0) {
+                (*rays)++;
+                if (!occluded(job->rtc, p, ld, 1e30f, pr->time)) {
+                    double w = last ? 1.0 : power_heuristic(pl, pb);
+                    Vec3 c = v3_scale(
+                        v3_mul(v3_mul(thr, f), rgb3(rig->sun_radiance)),
+                        w / pl);
+                    radiance = add_light(radiance, c, v + 1, job->clamp);
+                    first->sun = c;
+                }
+            }
+        }
+        if (!job->bsdf_only && smooth_lobes &&
+            pick_lights(job, p, n, split_sun, &pick)) {
             Vec3 ld = v3(0, 0, 0), le = v3(0, 0, 0);
             float maxd;
             double pl = sample_light(job, &pick, p, u, &ld, &le, &maxd);
@@ -831,6 +874,10 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
         } else {
             memset(&pick, 0, sizeof pick);
         }
+        // A later BSDF ray that finds the sun weighs itself against the
+        // sun's own draw, which this vertex made for certain.
+        if (split_sun)
+            pick.p_sun = 1.0;
         // With light sampling, the last vertex only goes on through a
         // mirror or glass lobe.
         if (last && !job->bsdf_only && bsdf.p_glass <= 0.0 &&
@@ -933,6 +980,9 @@ typedef struct PixelState {
     RenderSobol seq[3]; /**< its Sobol groups, hashed once */
     Vec3 sum;
     double lum_sum, lum_sq;
+    // The first vertex's sun light, and the luminance of the rest.
+    Vec3 sun;
+    double rest_sum, rest_sq;
     FirstHit centre;
     bool centre_sky;
     // Through an open lens the denoiser's guides are averaged over the
@@ -1073,6 +1123,10 @@ static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
     double l = lum(c);
     ps->lum_sum += l;
     ps->lum_sq += l * l;
+    ps->sun = v3_add(ps->sun, hit.sun);
+    double rest = l - lum(hit.sun);
+    ps->rest_sum += rest;
+    ps->rest_sq += rest * rest;
     bool sky = !(hit.depth > 0.0f);
     double depth_m = sky ? 1e30 : (double)hit.depth;
     if (s == 0) {
@@ -1135,11 +1189,25 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
     f->rgb[3 * pix + 0] = (float)(ps->sum.x * inv);
     f->rgb[3 * pix + 1] = (float)(ps->sum.y * inv);
     f->rgb[3 * pix + 2] = (float)(ps->sum.z * inv);
-    double mean = ps->lum_sum * inv;
-    double var = ps->lum_sq * inv - mean * mean;
+    // The sun's light stays out of the denoiser where it is the same
+    // surface's for every sample; elsewhere it is filtered with the rest.
+    bool blurred =
+        defocused(job, tc, ps->near_m) || defocused(job, tc, ps->far_m);
+    bool keep_sun = f->sun && !ps->disagree && !blurred;
+    double mean = ps->lum_sum * inv, sq = ps->lum_sq * inv;
+    if (keep_sun) {
+        f->sun[3 * pix + 0] = (float)(ps->sun.x * inv);
+        f->sun[3 * pix + 1] = (float)(ps->sun.y * inv);
+        f->sun[3 * pix + 2] = (float)(ps->sun.z * inv);
+        mean = ps->rest_sum * inv;
+        sq = ps->rest_sq * inv;
+    } else if (f->sun) {
+        f->sun[3 * pix] = f->sun[3 * pix + 1] = f->sun[3 * pix + 2] = 0.0f;
+    }
+    double var = sq - mean * mean;
     // The variance of the mean, which is what the denoiser trusts. One
-    // sample says nothing of its spread; it is taken as wide as the value
-    // itself (a standard deviation of 100%), so the denoiser averages such
+    // sample says nothing of its spread; it is taken as wide as its value
+    // (a standard deviation of 100%), so the denoiser averages such
     // pixels with their like instead of keeping each as it fell.
     if (ps->taken == 1)
         var = mean * mean;
@@ -1149,8 +1217,9 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
     f->depth[pix] = centre->depth;
     f->id[pix] = centre->id;
     if (f->mixed)
-        f->mixed[pix] = ps->disagree && (defocused(job, tc, ps->near_m) ||
-                                         defocused(job, tc, ps->far_m));
+        f->mixed[pix] = ps->disagree && blurred;
+    if (f->defocus)
+        f->defocus[pix] = blurred;
     if (f->motion && job->motion && job->motion->view_prev)
         render_motion_vector(
             job->motion->view_prev,
@@ -1323,6 +1392,8 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     job->tiles_x = (frame->width + TILE - 1) / TILE;
     int tiles_y = (frame->height + TILE - 1) / TILE;
     job->sun_solid_angle = 2.0 * BASE_PI * (1.0 - rig->sun_cos_radius);
+    job->sun_sin_radius =
+        sqrt(fmax(0.0, 1.0 - rig->sun_cos_radius * rig->sun_cos_radius));
     job->clamp = dev->clamp > 0.0
                      ? dev->clamp
                      : RENDER_CLAMP_DEFAULT * pow(2.0, -rig->exposure_ev);

@@ -531,7 +531,10 @@ static void test_temporal_walk(void)
            px, flick_plain, flick_acc, REF_SPP, err_plain, err_acc, edge_plain,
            edge_acc);
     CHECK(px > 50);
-    CHECK(flick_acc < 0.8 * flick_plain);
+    // The sun, sampled for certain at the first vertex, leaves a single
+    // frame little to flicker (0.149 before, 0.103 now), so the history
+    // takes off less of what remains (-31% before, -13% now).
+    CHECK(flick_acc < 0.92 * flick_plain);
     CHECK(err_acc <= err_plain);
     CHECK(edge_acc <= 1.05 * edge_plain);
     render_frame_fini(&fr);

@@ -200,6 +200,7 @@ static void test_blur_band(void)
     CHECK(mixed_edge > H * 4);
     CHECK_INT_EQ(mixed_far, 0);
     memset(plain.mixed, 0, (size_t)W * H);
+    memset(plain.defocus, 0, (size_t)W * H);
     CHECK_OK(render_denoise(&band, 2));
     CHECK_OK(render_denoise(&plain, 2));
     RenderSettings rs_ref = { 64, 0, 2, 5, 0, 0, 0 };
