@@ -64,7 +64,7 @@ static int shot_init(const Production *prod, size_t index, Shot *s)
 // has, without the denoiser.
 static int shot_trace(RenderDevice *dev, const Shot *s, int samples, Frame *f)
 {
-    RenderSettings rs = { samples, 1, 2, s->prod->seed, s->index, 0, 0 };
+    RenderSettings rs = { samples, 1, 2, s->prod->seed, s->index, 0, 0, 0 };
     return render_frame(dev, s->scene, &s->view, &s->rig, &rs, f, NULL) !=
            AU_OK;
 }

@@ -79,7 +79,7 @@ static int trace_pair(RenderDevice *dev, const Production *prod, int w, int h,
     p->exposure_ev = rig.exposure_ev;
     view_prev = view;
     view_prev.position = v3_sub(view.position, v3_scale(view.right, 0.02));
-    RenderSettings rs = { 2, 0, 2, prod->seed, 0, 0, 1 };
+    RenderSettings rs = { 2, 0, 2, prod->seed, 0, 0, 1, 0 };
     if (render_frame(dev, scene_prev, &view_prev, &rig, &rs, &p->prev, NULL) !=
         AU_OK)
         goto done;

@@ -243,7 +243,7 @@ typedef enum AuMeter {
     AU_METER_CENTER = 2   /**< centre-weighted */
 } AuMeter;
 
-/** Fills @p opts with 1280x536 (2.39:1), 24 fps, seed 1, 2 samples. */
+/** Fills @p opts with 1280x536 (2.39:1), 24 fps, seed 1, 1 sample. */
 AU_API void au_render_options_default(AuRenderOptions *opts);
 
 /** What a render did, for benchmarks. */

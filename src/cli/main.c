@@ -55,10 +55,10 @@ static const char usage_text[] =
     "  --fps N          frames per second (default 24)\n"
     "  --seed N         seed for every choice auteur makes (default: the\n"
     "                   script's Seed:, else 1)\n"
-    "  --samples N      path-traced samples per pixel (default 2; from 4\n"
+    "  --samples N      path-traced samples per pixel (default 1; from 4\n"
     "                   up, each pixel stops early once clean)\n"
     "  --preview        fast preview: 1 sample of direct light (videos\n"
-    "                   traced at half size and scaled up)\n"
+    "                   traced at 2/5 size and scaled up)\n"
     "  --as-in-film     still: trace the shot's 10 frames before too, so\n"
     "                   the still has the video's temporal accumulation\n"
     "  --clamp X        firefly clamp: the most linear radiance a path\n"
@@ -714,7 +714,7 @@ static int run(Args *a)
         st = au_render_video(ctx, project, &a->opts, a->out, &stats);
         if (st == AU_OK && !a->quiet)
             fprintf(stderr,
-                    "%s: %llu frames in %.1f s (%.2f s/frame, %.1f Mrays/s)\n",
+                    "%s: %llu frames in %.1f s (%.3f s/frame, %.1f Mrays/s)\n",
                     a->out, (unsigned long long)stats.frames, stats.total_s,
                     stats.frames ? stats.total_s / (double)stats.frames : 0.0,
                     stats.render_s > 0

@@ -67,9 +67,10 @@ typedef struct Denoiser {
     size_t stride; /**< floats from one padded row to the next */
     Guides gd;
     Light light[2];
-    int cur;   /**< light[cur] is the filter's input */
-    int step;  /**< pixels between taps at this level */
-    bool wide; /**< run the filter eight lanes wide (AVX2) */
+    float *sun_r, *sun_g, *sun_b; /**< the sun's light, antialiased */
+    int cur;                      /**< light[cur] is the filter's input */
+    int step;                     /**< pixels between taps at this level */
+    bool wide;                    /**< run the filter eight lanes wide (AVX2) */
 } Denoiser;
 
 // Where pixel (x, y) lives in a padded plane.
@@ -216,6 +217,9 @@ static AuStatus prepare_row(void *user, size_t row, int thread)
             gd->nx[q] = 0.0f;
             gd->ny[q] = 0.0f;
             gd->nz[q] = 1.0f;
+            // The sun's filter reads its neighbours' planes whatever their
+            // key: finite values, so a zero weight adds nothing.
+            d->light[1].r[q] = d->light[1].g[q] = d->light[1].b[q] = 0.0f;
             continue;
         }
         float irr[3];
@@ -223,7 +227,7 @@ static AuStatus prepare_row(void *user, size_t row, int thread)
             float a = f->albedo[3 * p + (size_t)c];
             a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
             float v = f->rgb[3 * p + (size_t)c];
-            if (f->sun)
+            if (f->sun_used)
                 v -= f->sun[3 * p + (size_t)c];
             irr[c] = v / a;
         }
@@ -231,7 +235,7 @@ static AuStatus prepare_row(void *user, size_t row, int thread)
         l->g[q] = irr[1];
         l->b[q] = irr[2];
         l->lum[q] = lum3f(irr[0], irr[1], irr[2]);
-        if (f->sun) {
+        if (f->sun_used) {
             // The sun's light per unit albedo waits in light[1], free
             // until the first level, for sun_row.
             for (int c = 0; c < 3; c++) {
@@ -309,43 +313,19 @@ static AuStatus sun_row(void *user, size_t row, int thread)
 {
     (void)thread;
     const Denoiser *d = user;
-    Frame *f = d->f;
     const Guides *gd = &d->gd;
     const Light *in = &d->light[1];
-    size_t w = (size_t)f->width, s = d->stride;
+    const Taps t = { gd->key, gd->depth, gd->nx, gd->ny, gd->nz,
+                     in->r,   in->g,     in->b,  NULL,   NULL };
+    float *out[3] = { d->sun_r, d->sun_g, d->sun_b };
     size_t q = at(d, 0, (int)row);
-    for (size_t p = row * w; p < (row + 1) * w; p++, q++) {
-        float key = gd->key[q];
-        if (key < 0.0f || key == KEY_BAND)
-            continue;
-        float dc = gd->depth[q], k = (float)(1.0 / SIGMA_DEPTH) / dc;
-        float nx = gd->nx[q], ny = gd->ny[q], nz = gd->nz[q];
-        float sum[3] = { 0.0f, 0.0f, 0.0f }, wsum = 0.0f;
-        for (int dy = -1; dy <= 1; dy++) {
-            for (int dx = -1; dx <= 1; dx++) {
-                size_t t = (size_t)((ptrdiff_t)q + dy * (ptrdiff_t)s + dx);
-                float nd = nx * gd->nx[t] + ny * gd->ny[t] + nz * gd->nz[t];
-                if (gd->key[t] != key || !(nd > 0.0f))
-                    continue;
-                float n2 = nd * nd, n4 = n2 * n2, n8 = n4 * n4;
-                float n16 = n8 * n8, n32 = n16 * n16;
-                float y = fabsf(dc - gd->depth[t]) * k;
-                float wt = (dx ? 0.5f : 1.0f) * (dy ? 0.5f : 1.0f) * n32 * n32 /
-                           (1.0f + y * (1.0f + y * 0.5f));
-                sum[0] += wt * in->r[t];
-                sum[1] += wt * in->g[t];
-                sum[2] += wt * in->b[t];
-                wsum += wt;
-            }
-        }
-        if (!(wsum > 0.0f))
-            continue;
-        for (int c = 0; c < 3; c++) {
-            float a = f->albedo[3 * p + (size_t)c];
-            a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
-            f->sun[3 * p + (size_t)c] = sum[c] / wsum * a;
-        }
+#if DENOISE_WIDE
+    if (d->wide) {
+        sun_span_8(&t, out, q, d->f->width, d->stride);
+        return AU_OK;
     }
+#endif
+    sun_span_4(&t, out, q, d->f->width, d->stride);
     return AU_OK;
 }
 
@@ -371,10 +351,10 @@ static AuStatus remodulate_row(void *user, size_t row, int thread)
         for (int c = 0; c < 3; c++) {
             float a = f->albedo[3 * p + (size_t)c];
             a = a < ALBEDO_MIN ? ALBEDO_MIN : a;
-            float v = irr[c] * a;
-            if (f->sun)
-                v += f->sun[3 * p + (size_t)c];
-            f->rgb[3 * p + (size_t)c] = v;
+            float v = irr[c];
+            if (f->sun_used)
+                v += (c == 0 ? d->sun_r : c == 1 ? d->sun_g : d->sun_b)[q];
+            f->rgb[3 * p + (size_t)c] = v * a;
         }
     }
     return AU_OK;
@@ -382,7 +362,7 @@ static AuStatus remodulate_row(void *user, size_t row, int thread)
 
 enum {
     // key, depth, three normals; then r, g, b, var, lum twice.
-    PLANES = 15
+    PLANES = 18
 };
 
 static void fill_border(const Denoiser *d, float *plane, float value)
@@ -427,7 +407,8 @@ static AuStatus denoise_run(Frame *f, int threads, bool wide)
         &d.gd.key,       &d.gd.depth,     &d.gd.nx,        &d.gd.ny,
         &d.gd.nz,        &d.light[0].r,   &d.light[0].g,   &d.light[0].b,
         &d.light[0].var, &d.light[0].lum, &d.light[1].r,   &d.light[1].g,
-        &d.light[1].b,   &d.light[1].var, &d.light[1].lum,
+        &d.light[1].b,   &d.light[1].var, &d.light[1].lum, &d.sun_r,
+        &d.sun_g,        &d.sun_b,
     };
     // Zeros in the border of the other planes are what the filter relies
     // on too: finite, so a zero weight times them adds exactly nothing.
@@ -439,7 +420,7 @@ static AuStatus denoise_run(Frame *f, int threads, bool wide)
         f->band ? base_parallel_for(threads, rows, band_row, &d) : AU_OK;
     if (st == AU_OK)
         st = base_parallel_for(threads, rows, prepare_row, &d);
-    if (st == AU_OK && f->sun)
+    if (st == AU_OK && f->sun_used)
         st = base_parallel_for(threads, rows, sun_row, &d);
     if (st == AU_OK)
         st = base_parallel_for(threads, rows, blur_h_row, &d);
@@ -483,6 +464,7 @@ AuStatus render_denoise(Frame *f, int threads)
 #define exp_neg_denominator PASTE(exp_neg_denominator, KERNEL_LANES)
 #define tap_add             PASTE(tap_add, KERNEL_LANES)
 #define filter_span         PASTE(filter_span, KERNEL_LANES)
+#define sun_span            PASTE(sun_span, KERNEL_LANES)
 
 typedef float VF __attribute__((vector_size(4 * KERNEL_LANES)));
 typedef int32_t VI __attribute__((vector_size(4 * KERNEL_LANES)));
@@ -650,6 +632,50 @@ KERNEL_TARGET static void filter_span(const Taps *t, const Light *out,
     }
 }
 
+// The sun's light over @p width pixels from plane index @p row: a 3 x 3
+// B-spline over the same surface, weighed by normals and depth alone
+// (sun_row says why), into @p out; 0 on the sky, the border and the band.
+KERNEL_TARGET static void sun_span(const Taps *t, float *const out[3],
+                                   size_t row, int width, size_t stride)
+{
+    const float k_depth = (float)(1.0 / SIGMA_DEPTH);
+    const size_t group = KERNEL_LANES * sizeof(float);
+    for (size_t p = row; p < row + (size_t)width; p += KERNEL_LANES) {
+        if (all_below_zero(t->key + p, KERNEL_LANES)) {
+            for (int c = 0; c < 3; c++)
+                memset(out[c] + p, 0, group);
+            continue;
+        }
+        VF key = vload(t->key + p), depth = vload(t->depth + p);
+        VF nx = vload(t->nx + p), ny = vload(t->ny + p), nz = vload(t->nz + p);
+        VF k = k_depth / vselect(depth > 0.0f, depth, vsplat(1.0f));
+        VF r = vsplat(0.0f), g = r, b = r, w = r;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                size_t q = (size_t)((ptrdiff_t)p + dy * (ptrdiff_t)stride + dx);
+                float h = (dx ? 0.5f : 1.0f) * (dy ? 0.5f : 1.0f);
+                VF nd = nx * vload(t->nx + q) + ny * vload(t->ny + q) +
+                        nz * vload(t->nz + q);
+                VI same = (vload(t->key + q) == key) & (nd > 0.0f);
+                VF wz = vabs(depth - vload(t->depth + q)) * k;
+                VF wt = h * pow64(nd) / exp_neg_denominator(wz);
+                wt = (VF)((VI)wt & same);
+                r += wt * vload(t->r + q);
+                g += wt * vload(t->g + q);
+                b += wt * vload(t->b + q);
+                w += wt;
+            }
+        }
+        VI keep = (key >= 0.0f) & (key != KEY_BAND) & (w > 0.0f);
+        VF inv = 1.0f / vselect(keep, w, vsplat(1.0f));
+        VF zero = vsplat(0.0f);
+        vstore(out[0] + p, vselect(keep, r * inv, zero));
+        vstore(out[1] + p, vselect(keep, g * inv, zero));
+        vstore(out[2] + p, vselect(keep, b * inv, zero));
+    }
+}
+
+#undef sun_span
 #undef filter_span
 #undef tap_add
 #undef exp_neg_denominator

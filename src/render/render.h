@@ -42,6 +42,7 @@ typedef struct Frame {
      * denoiser filters the rest of the light and adds it back: the
      * shadows keep their edges. */
     float *sun;
+    bool sun_used; /**< whether the last trace filled sun */
     /** The denoiser's band of blurred silhouettes, a byte per pixel. */
     uint8_t *band;
     /** The denoiser's working planes, kept from frame to frame so a
@@ -67,6 +68,10 @@ typedef struct RenderSettings {
     uint64_t shot;
     uint64_t frame;
     int denoise; /**< non-zero: filter the noise after tracing */
+    /** Non-zero: the sun is one of the lights drawn at random at the
+     * first vertex too, a shadow ray fewer a sample (previews); 0: it is
+     * sampled for certain there and kept apart in Frame.sun. */
+    int sun_by_chance;
 } RenderSettings;
 
 /** The firefly clamp at exposure 0, in linear radiance. */

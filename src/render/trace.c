@@ -826,7 +826,8 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
         // and drawn by chance it would come out as salt and pepper that
         // the denoiser can only smudge. Its rays are as coherent as the
         // camera's.
-        bool split_sun = v == 0 && !job->bsdf_only && smooth_lobes &&
+        bool split_sun = v == 0 && !job->settings->sun_by_chance &&
+                         !job->bsdf_only && smooth_lobes &&
                          job->sun_solid_angle > 0.0 &&
                          lum(rgb3(rig->sun_radiance)) > 0.0 &&
                          v3_dot(n, rig->sun_dir) > -job->sun_sin_radius;
@@ -880,8 +881,9 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
             pick.p_sun = 1.0;
         // With light sampling, the last vertex only goes on through a
         // mirror or glass lobe.
-        if (last && !job->bsdf_only && bsdf.p_glass <= 0.0 &&
-            !(bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0))
+        bool rough_only = bsdf.p_glass <= 0.0 &&
+                          !(bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0);
+        if (last && !job->bsdf_only && rough_only)
             break;
         if (v == 0)
             first_numbers(pr->bsdf0, pr->bsdf_seq, pr->index, u);
@@ -1193,7 +1195,7 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
     // surface's for every sample; elsewhere it is filtered with the rest.
     bool blurred =
         defocused(job, tc, ps->near_m) || defocused(job, tc, ps->far_m);
-    bool keep_sun = f->sun && !ps->disagree && !blurred;
+    bool keep_sun = f->sun_used && !ps->disagree && !blurred;
     double mean = ps->lum_sum * inv, sq = ps->lum_sq * inv;
     if (keep_sun) {
         f->sun[3 * pix + 0] = (float)(ps->sun.x * inv);
@@ -1201,7 +1203,7 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
         f->sun[3 * pix + 2] = (float)(ps->sun.z * inv);
         mean = ps->rest_sum * inv;
         sq = ps->rest_sq * inv;
-    } else if (f->sun) {
+    } else if (f->sun_used) {
         f->sun[3 * pix] = f->sun[3 * pix + 1] = f->sun[3 * pix + 2] = 0.0f;
     }
     double var = sq - mean * mean;
@@ -1387,6 +1389,7 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     job->fog_sigma =
         rig->fog_density_per_m > 0.0 ? rig->fog_density_per_m : 0.0;
     job->frame = frame;
+    frame->sun_used = frame->sun && !settings->sun_by_chance;
     job->bsdf_only = (mode & RENDER_MODE_BSDF_ONLY) != 0;
     job->random_only = (mode & RENDER_MODE_RANDOM) != 0;
     job->tiles_x = (frame->width + TILE - 1) / TILE;

@@ -83,8 +83,8 @@ static bool decode_frame(const char *path, int index, int w, int h,
     return pclose(p) == 0 && got == n;
 }
 
-// The preview traces at half size with direct light only; scaled back up
-// it must show the same picture: the mean difference from the final
+// The preview traces at two fifths of the size with direct light only; scaled
+// back up it must show the same picture: the mean difference from the final
 // frame stays small next to the difference from another shot.
 static void test_preview_looks_like_final(void)
 {

@@ -29,7 +29,7 @@ static int render_cols(RenderDevice *dev, Production *p, size_t shot, Cols *out)
         render_frame_init(&f, A, 240, 100) == AU_OK) {
         LightRig rig;
         light_rig_for_scene(&p->scenes[0], &rig);
-        RenderSettings rs = { 1, 0, 2, 1, shot, 0, 0 };
+        RenderSettings rs = { 1, 0, 2, 1, shot, 0, 0, 0 };
         if (render_frame(dev, scene, &v, &rig, &rs, &f, NULL) == AU_OK) {
             double sum[3] = { 0, 0, 0 };
             for (int y = 0; y < 100; y++)

@@ -156,7 +156,7 @@ static void test_rack_focus_rendered(void)
             break;
         LightRig rig;
         light_rig_for_scene(&p->scenes[0], &rig);
-        RenderSettings rs = { 16, 0, 2, 1, 0, 0, 1 };
+        RenderSettings rs = { 16, 0, 2, 1, 0, 0, 1, 0 };
         CHECK_OK(render_frame_init(&f, A, 320, 134));
         CHECK_OK(render_frame(dev, scene, &v, &rig, &rs, &f, NULL));
         sharp[k][0] = sharpness(&f, 1);

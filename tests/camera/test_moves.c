@@ -574,7 +574,7 @@ static int rendered_rows(const Take *t, const CameraView *v, int w, int h,
 {
     LightRig rig;
     light_rig_for_scene(&t->p->scenes[0], &rig);
-    RenderSettings rs = { 1, 0, 2, 1, 0, 0, 0 };
+    RenderSettings rs = { 1, 0, 2, 1, 0, 0, 0, 0 };
     Frame fr;
     int top = -1, bottom = -1;
     long sum_x = 0, count = 0;

@@ -74,7 +74,7 @@ static bool shoot(Production *p, int w, int h, Shot *out)
     }
     LightRig rig;
     light_rig_for_scene(&p->scenes[0], &rig);
-    RenderSettings rs = { 1, 0, 2, 1, 0, 0, 0 };
+    RenderSettings rs = { 1, 0, 2, 1, 0, 0, 0, 0 };
     CHECK_OK(render_frame_init(&out->frame, A, w, h));
     CHECK_OK(render_frame(dev, out->scene, &out->view, &rig, &rs, &out->frame,
                           NULL));

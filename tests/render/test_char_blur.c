@@ -161,7 +161,7 @@ static double head_edge_px(RenderDevice *dev, const HProd *h, double t_s,
         y1 = (int)(chin - 0.2 * (chin - top));
     Frame fr;
     CHECK_OK(render_frame_init(&fr, A, BW, BH));
-    RenderSettings rs = { 32, 0, 2, 5, 0, 0, 0 };
+    RenderSettings rs = { 32, 0, 2, 5, 0, 0, 0, 0 };
     RenderMotion m = { NULL, NULL, blur ? c : NULL, NULL };
     CHECK_OK(render_frame_motion(dev, s, v, &rig, &rs, &m, &fr, NULL));
     double sum = 0.0;
@@ -223,7 +223,7 @@ static Scene *motion_frame(RenderDevice *dev, const HProd *h, double t_s,
 {
     Scene *s = pose(h, t_s), *p = pose(h, t_s - 1.0 / FPS);
     LightRig rig = sun_rig();
-    RenderSettings rs = { 1, 0, 2, 5, 0, 0, 0 };
+    RenderSettings rs = { 1, 0, 2, 5, 0, 0, 0, 0 };
     RenderMotion m = { NULL, v, NULL, objects ? p : NULL };
     CHECK_OK(render_frame_motion(dev, s, v, &rig, &rs, &m, fr, NULL));
     world_scene_free(&p);
@@ -341,7 +341,8 @@ static void lit_frame(RenderDevice *shared, const HProd *h, double t_s,
           *p = pose(h, t_s - 1.0 / FPS);
     LightRig rig = sun_rig();
     RenderSettings rs = {
-        samples, 1, threads, 5, 0, (uint64_t)llround(t_s * FPS), denoise ? 1 : 0
+        samples,         1, threads, 5, 0, (uint64_t)llround(t_s * FPS),
+        denoise ? 1 : 0, 0
     };
     RenderMotion m = { NULL, v, c, p };
     CHECK_OK(render_frame_motion(dev, s, v, &rig, &rs, &m, fr, NULL));
@@ -602,7 +603,7 @@ static void test_match(void)
     CameraView v =
         side_view(v3(0.25, 0.5, 0.1), v3(1, 0, 0), 4.0, 35.0, 48, 32);
     LightRig rig = sun_rig();
-    RenderSettings rs = { 4, 1, 2, 5, 0, 0, 0 };
+    RenderSettings rs = { 4, 1, 2, 5, 0, 0, 0, 0 };
     Frame f0, f1;
     CHECK_OK(render_frame_init(&f0, A, 48, 32));
     CHECK_OK(render_frame_init(&f1, A, 48, 32));

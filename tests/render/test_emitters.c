@@ -200,7 +200,7 @@ static void test_unbiased_and_less_noise(void)
     CHECK_OK(render_frame_init(&nee, A, W, H));
     CHECK_OK(render_frame_init(&bsdf, A, W, H));
     CHECK_OK(render_frame_init(&ref, A, W, H));
-    RenderSettings rs = { 1024, 1, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 1024, 1, 2, 3, 0, 0, 0, 0 };
     CHECK_OK(
         render_frame_mode(dev, s, &v, &rig, &rs, &ref, RENDER_MODE_BSDF_ONLY));
     rs.samples = 4;
@@ -241,7 +241,7 @@ static void test_threads(void)
     Frame a, b;
     CHECK_OK(render_frame_init(&a, A, W, H));
     CHECK_OK(render_frame_init(&b, A, W, H));
-    RenderSettings rs = { 8, 2, 1, 5, 0, 0, 0 };
+    RenderSettings rs = { 8, 2, 1, 5, 0, 0, 0, 0 };
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &a, NULL));
     rs.threads = 2;
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &b, NULL));

@@ -102,7 +102,7 @@ static void render_fresh(double t, bool prop_moves, uint64_t frame, int threads,
     Scene *s = make_scene(t, prop_moves);
     CameraView v = make_view();
     LightRig rig = make_rig();
-    RenderSettings rs = { 4, 2, threads, 9, 3, frame, 0 };
+    RenderSettings rs = { 4, 2, threads, 9, 3, frame, 0, 0 };
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, out, NULL));
     free_scene(s);
     render_device_free(&dev);
@@ -122,7 +122,7 @@ static void test_cached_frames_match_fresh(void)
         for (uint64_t f = 0; f < 3; f++) {
             double t = (double)f;
             Scene *s = make_scene(t, moves != 0);
-            RenderSettings rs = { 4, 2, 2, 9, 3, f, 0 };
+            RenderSettings rs = { 4, 2, 2, 9, 3, f, 0, 0 };
             CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &cached, NULL));
             free_scene(s);
             render_fresh(t, moves != 0, f, 1, &fresh);
@@ -133,7 +133,7 @@ static void test_cached_frames_match_fresh(void)
         CHECK_INT_EQ((long long)render_geo_cache_builds(geo), (moves ? 2 : 1));
         // The character moved: the frames differ where it stands.
         Scene *s = make_scene(0.0, false);
-        RenderSettings rs = { 4, 2, 2, 9, 3, 2, 0 };
+        RenderSettings rs = { 4, 2, 2, 9, 3, 2, 0, 0 };
         CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &cached, NULL));
         free_scene(s);
         render_fresh(2.0, false, 2, 2, &fresh);
@@ -161,7 +161,7 @@ static void test_other_set_same_shot(void)
     Frame a, b;
     CHECK_OK(render_frame_init(&a, A, 64, 40));
     CHECK_OK(render_frame_init(&b, A, 64, 40));
-    RenderSettings rs = { 2, 1, 2, 9, 3, 0, 0 };
+    RenderSettings rs = { 2, 1, 2, 9, 3, 0, 0, 0 };
     Scene *s = make_scene(0.0, false);
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &a, NULL));
     free_scene(s);

@@ -71,7 +71,7 @@ static double measured_coc_px(double wall_m, const CameraView *v, Frame *f)
     rig.sun_cos_radius = 1.0;
     for (int i = 0; i < 3; i++)
         rig.sky_zenith[i] = rig.sky_horizon[i] = rig.sky_ground[i] = 1.0f;
-    RenderSettings rs = { 64, 0, 2, 11, 0, 0, 0 };
+    RenderSettings rs = { 64, 0, 2, 11, 0, 0, 0, 0 };
     CHECK_OK(render_frame(dev, s, v, &rig, &rs, f, NULL));
     double prof[W];
     for (int x = 0; x < W; x++) {
@@ -186,7 +186,7 @@ static void test_blur_band(void)
     CHECK_OK(render_frame_init(&band, A, W, H));
     CHECK_OK(render_frame_init(&plain, A, W, H));
     CHECK_OK(render_frame_init(&ref, A, W, H));
-    RenderSettings rs = { 2, 0, 2, 5, 0, 0, 0 };
+    RenderSettings rs = { 2, 0, 2, 5, 0, 0, 0, 0 };
     CHECK_OK(render_frame_mode(dev, s, &v, &rig, &rs, &band, 0));
     CHECK_OK(render_frame_mode(dev, s, &v, &rig, &rs, &plain, 0));
     int mixed_edge = 0, mixed_far = 0;
@@ -203,7 +203,7 @@ static void test_blur_band(void)
     memset(plain.defocus, 0, (size_t)W * H);
     CHECK_OK(render_denoise(&band, 2));
     CHECK_OK(render_denoise(&plain, 2));
-    RenderSettings rs_ref = { 64, 0, 2, 5, 0, 0, 0 };
+    RenderSettings rs_ref = { 64, 0, 2, 5, 0, 0, 0, 0 };
     CHECK_OK(render_frame_mode(dev, s, &v, &rig, &rs_ref, &ref, 0));
     double n_band = column_noise(&band, W / 2 - 12, W / 2 + 12);
     double n_plain = column_noise(&plain, W / 2 - 12, W / 2 + 12);

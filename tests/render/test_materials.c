@@ -97,7 +97,7 @@ static double sphere_mean(Scene *s, const LightRig *rig, int ch, int samples,
     RenderDevice *dev = NULL;
     CHECK_OK(render_device_new(A, NULL, &dev));
     CameraView v = make_view();
-    RenderSettings rs = { samples, 4, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { samples, 4, 2, 3, 0, 0, 0, 0 };
     CHECK_OK(render_frame(dev, s, &v, rig, &rs, f, NULL));
     render_device_free(&dev);
     double sum = 0.0;
@@ -213,7 +213,7 @@ static void test_glass_transmits(void)
     RenderDevice *dev = NULL;
     CHECK_OK(render_device_new(A, NULL, &dev));
     CameraView v = make_view();
-    RenderSettings rs = { 64, 4, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 64, 4, 2, 3, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, W, H));
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));

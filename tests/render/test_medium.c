@@ -74,7 +74,7 @@ static void test_transmittance(void)
         memset(&rig, 0, sizeof rig);
         rig.sun_cos_radius = 1.0;
         rig.sun_dir = v3(0, 1, 0);
-        RenderSettings rs = { 4, 1, 2, 3, 0, 0, 0 };
+        RenderSettings rs = { 4, 1, 2, 3, 0, 0, 0, 0 };
         Frame f;
         CHECK_OK(render_frame_init(&f, A, 32, 24));
         CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
@@ -128,7 +128,7 @@ static void test_light_shaft(void)
     for (int c = 0; c < 3; c++)
         rig.sun_radiance[c] = (float)(1.0 / omega);
     rig.fog_density_per_m = 0.05;
-    RenderSettings rs = { 16, 1, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 16, 1, 2, 3, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, 64, 24));
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
@@ -173,7 +173,7 @@ static void test_gobo_stripes(void)
     l->radius_m = 0.05;
     for (int c = 0; c < 3; c++)
         l->radiance[c] = 1000.0f;
-    RenderSettings rs = { 4, 0, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 4, 0, 2, 3, 0, 0, 0, 0 };
     Frame f;
     const int w = 64, h = 96;
     CHECK_OK(render_frame_init(&f, A, w, h));
@@ -263,7 +263,7 @@ static void test_lamp_in_fog(void)
         want += sigma * exp(-sigma * t) * ph * 100.0 * omega *
                 exp(-sigma * (r - l->radius_m)) * ds;
     }
-    RenderSettings rs = { 256, 0, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 256, 0, 2, 3, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, 16, 12));
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));

@@ -98,7 +98,7 @@ static void test_pan_blur(void)
     CHECK(camera_project(&open, v3(0, 0, -10), &x0, &y));
     CHECK(camera_project(&close, v3(0, 0, -10), &x1, &y));
     double want = (x1 - x0) * w;
-    RenderSettings rs = { 64, 0, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 64, 0, 2, 3, 0, 0, 0, 0 };
     Frame still, blur, same;
     CHECK_OK(render_frame_init(&still, A, w, h));
     CHECK_OK(render_frame_init(&blur, A, w, h));
@@ -140,7 +140,7 @@ static void test_motion_vectors(void)
     const int w = 96, h = 24;
     CameraView now = view_at(v3(0, 0, 0), 0.0);
     CameraView prev = view_at(v3(0.5, 0, 0), 0.0);
-    RenderSettings rs = { 1, 0, 2, 3, 0, 0, 0 };
+    RenderSettings rs = { 1, 0, 2, 3, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, w, h));
     RenderMotion m = { NULL, &prev, NULL, NULL };
@@ -209,7 +209,7 @@ static void test_threads_with_everything(void)
     CameraView close = view_at(v3(0.1, 0, 0), 0.02);
     CameraView prev = view_at(v3(-0.1, 0, 0), -0.02);
     RenderMotion m = { &close, &prev, NULL, NULL };
-    RenderSettings one = { 4, 2, 1, 9, 1, 2, 0 }, two = one;
+    RenderSettings one = { 4, 2, 1, 9, 1, 2, 0, 0 }, two = one;
     two.threads = 2;
     Frame a, b;
     CHECK_OK(render_frame_init(&a, A, 64, 40));

@@ -73,7 +73,7 @@ static void test_energy_and_passes(void)
     Scene *s = make_scene();
     CameraView v = make_view();
     LightRig rig = overhead_sun(1.0);
-    RenderSettings rs = { 4, 0, 2, 7, 0, 0, 0 };
+    RenderSettings rs = { 4, 0, 2, 7, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, 64, 48));
     uint64_t rays = 0;
@@ -126,7 +126,7 @@ static void test_shadow(void)
     LightRig rig = overhead_sun(1.0);
     // A low sun from -x casts the box's shadow toward +x.
     rig.sun_dir = v3_norm(v3(-1, 1, 0));
-    RenderSettings rs = { 4, 0, 1, 7, 0, 0, 0 };
+    RenderSettings rs = { 4, 0, 1, 7, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, 64, 48));
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
@@ -155,7 +155,7 @@ static void test_thread_count_determinism(void)
     Frame f1, f2;
     CHECK_OK(render_frame_init(&f1, A, 64, 48));
     CHECK_OK(render_frame_init(&f2, A, 64, 48));
-    RenderSettings one = { 8, 2, 1, 42, 3, 9, 1 };
+    RenderSettings one = { 8, 2, 1, 42, 3, 9, 1, 0 };
     RenderSettings two = one;
     two.threads = 2;
     CHECK_OK(render_frame(dev, s, &v, &rig, &one, &f1, NULL));
@@ -189,7 +189,7 @@ static double ground_rms(int denoise, double *mean)
     rig.sun_cos_radius = 1.0;
     for (int i = 0; i < 3; i++)
         rig.sky_zenith[i] = 1.0f;
-    RenderSettings rs = { 2, 1, 2, 5, 0, 0, denoise };
+    RenderSettings rs = { 2, 1, 2, 5, 0, 0, denoise, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, 64, 48));
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
@@ -242,7 +242,7 @@ static void test_lamp_irradiance(void)
     rig.locals[0].radius_m = 0.3;
     for (int i = 0; i < 3; i++)
         rig.locals[0].radiance[i] = 40.0f;
-    RenderSettings rs = { 64, 0, 2, 5, 0, 0, 0 };
+    RenderSettings rs = { 64, 0, 2, 5, 0, 0, 0, 0 };
     Frame f;
     CHECK_OK(render_frame_init(&f, A, 64, 48));
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));

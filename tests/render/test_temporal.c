@@ -98,7 +98,7 @@ static void run(RenderDevice *dev, Scene *s, double pan_deg, bool temporal,
     for (int k = 0; k < 8; k++) {
         CameraView v = view_at(pan_deg * k), prev = view_at(pan_deg * (k - 1));
         RenderMotion m = { NULL, k ? &prev : NULL, NULL, NULL };
-        RenderSettings rs = { 2, 1, threads, 7, 0, (uint64_t)k, 1 };
+        RenderSettings rs = { 2, 1, threads, 7, 0, (uint64_t)k, 1, 0 };
         CHECK_OK(render_frame_motion(dev, s, &v, &rig, &rs, &m, &f, NULL));
         if (k == 7) {
             memcpy(out->raw_last, f.rgb, sizeof out->raw_last);
@@ -118,7 +118,7 @@ static void reference(RenderDevice *dev, Scene *s, double yaw_deg, float *out)
     Frame f;
     CHECK_OK(render_frame_init(&f, A, W, H));
     CameraView v = view_at(yaw_deg);
-    RenderSettings rs = { 256, 1, 0, 99, 0, 0, 0 };
+    RenderSettings rs = { 256, 1, 0, 99, 0, 0, 0, 0 };
     CHECK_OK(render_frame(dev, s, &v, &rig, &rs, &f, NULL));
     memcpy(out, f.rgb, sizeof(float) * 3 * W * H);
     render_frame_fini(&f);

@@ -128,7 +128,7 @@ static void test_mis_matches_bsdf_sampling(void)
     Frame mis, ref;
     CHECK_OK(render_frame_init(&mis, A, W, H));
     CHECK_OK(render_frame_init(&ref, A, W, H));
-    RenderSettings rs = { 64, 1, 2, 5, 0, 0, 0 };
+    RenderSettings rs = { 64, 1, 2, 5, 0, 0, 0, 0 };
     CHECK_OK(render_frame_mode(dev, s, &v, &rig, &rs, &mis, 0));
     rs.samples = 1024;
     CHECK_OK(
@@ -187,7 +187,7 @@ static void test_low_discrepancy(void)
     Frame ref, f;
     CHECK_OK(render_frame_init(&ref, A, W, H));
     CHECK_OK(render_frame_init(&f, A, W, H));
-    RenderSettings rs = { 256, 1, 2, 99, 0, 0, 0 };
+    RenderSettings rs = { 256, 1, 2, 99, 0, 0, 0, 0 };
     CHECK_OK(render_frame_mode(dev, s, &v, &rig, &rs, &ref, 0));
     double sobol = 0.0, random = 0.0;
     rs.samples = 4;

@@ -81,7 +81,7 @@ static void test_same_character_every_shot(void)
         CHECK_OK(render_frame_init(&f, A, 240, 100));
         LightRig rig;
         light_rig_for_scene(&p->scenes[shot], &rig);
-        RenderSettings rs = { 1, 0, 2, 1, shot, 0, 0 };
+        RenderSettings rs = { 1, 0, 2, 1, shot, 0, 0, 0 };
         CHECK_OK(render_frame(dev, scene, &v, &rig, &rs, &f, NULL));
         // The figure the world built for this shot has the same look.
         const WorldFigure *fig = world_find_figure(scene, 0);
