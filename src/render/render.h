@@ -43,6 +43,14 @@ typedef struct Frame {
      * shadows keep their edges. */
     float *sun;
     bool sun_used; /**< whether the last trace filled sun */
+    /** At one sample a pixel, the first bounce is traced on a
+     * checkerboard that turns every frame: 2 where the pixel traced it,
+     * 1 where it left it to its neighbours, 0 where it was not shared (a
+     * mirror or glass, the sky). The tracer fills the 1s from the 2s of
+     * the same surface around them. */
+    uint8_t *shared;
+    float *bounce;    /**< light from the first bounce on, 3 per pixel */
+    bool bounce_used; /**< whether the last trace shared the bounce */
     /** The denoiser's band of blurred silhouettes, a byte per pixel. */
     uint8_t *band;
     /** The denoiser's working planes, kept from frame to frame so a

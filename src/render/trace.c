@@ -109,9 +109,11 @@ AuStatus render_frame_init(Frame *f, const AuAllocator *alloc, int width,
     f->defocus = base_calloc(alloc, n, 1);
     f->band = base_calloc(alloc, n, 1);
     f->sun = base_calloc(alloc, n * 3, sizeof(float));
+    f->shared = base_calloc(alloc, n, 1);
+    f->bounce = base_calloc(alloc, n * 3, sizeof(float));
     if (!f->rgb || !f->albedo || !f->id || !f->normal || !f->depth ||
         !f->variance || !f->motion || !f->mixed || !f->defocus || !f->band ||
-        !f->sun) {
+        !f->sun || !f->shared || !f->bounce) {
         render_frame_fini(f);
         return AU_ENOMEM;
     }
@@ -133,7 +135,11 @@ void render_frame_fini(Frame *f)
         base_free(f->alloc, f->defocus);
         base_free(f->alloc, f->band);
         base_free(f->alloc, f->sun);
+        base_free(f->alloc, f->shared);
+        base_free(f->alloc, f->bounce);
     }
+    f->shared = NULL;
+    f->bounce = NULL;
     f->mixed = f->defocus = f->band = NULL;
     f->sun = NULL;
     f->scratch = NULL;
@@ -509,6 +515,8 @@ typedef struct FirstHit {
     /** The sun's light at the first vertex, sampled on its own there:
      * nearly the same for every sample of a pixel. */
     Vec3 sun;
+    Vec3 bounce;    /**< light from the first bounce on, when shared */
+    uint8_t shared; /**< as Frame.shared */
 } FirstHit;
 
 // Where a path's random numbers come from: the camera sample's Sobol
@@ -529,6 +537,9 @@ typedef struct PathRandom {
     float time;   /**< the sample's time in the shutter, 0..1 */
     Vec3 cam_org; /**< the camera ray, unrounded */
     Vec3 cam_dir;
+    /** 0: the first bounce as usual; 1: this pixel leaves it to its
+     * neighbours; 2: it traces it (Frame.shared). */
+    int bounce_share;
 } PathRandom;
 
 // The first vertex's three numbers: drawn ahead, or the Sobol point.
@@ -704,6 +715,7 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
     Vec3 prev_p = origin;
     int bounces = 0;
     bool collect_only = false;
+    Vec3 before_bounce = v3(0, 0, 0);
     first->pos = dir;
     for (int v = 0; v <= max_bounces + SPECULAR_EXTRA; v++) {
         struct RTCRayHit rh;
@@ -885,6 +897,14 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
                           !(bsdf.smooth && bsdf.p_coat + bsdf.p_metal > 0.0);
         if (last && !job->bsdf_only && rough_only)
             break;
+        // Bounce light is smooth: at one sample a pixel, half the pixels
+        // (a checkerboard) trace it and the others take it from them.
+        if (v == 0 && rough_only && pr->bounce_share) {
+            first->shared = (uint8_t)pr->bounce_share;
+            if (pr->bounce_share == 1)
+                break;
+            before_bounce = radiance;
+        }
         if (v == 0)
             first_numbers(pr->bsdf0, pr->bsdf_seq, pr->index, u);
         else
@@ -922,6 +942,8 @@ static Vec3 trace_path(TraceJob *job, const PathRandom *pr,
         origin = side > 0.0 ? p : v3_sub(hitp, v3_scale(ng, eps));
         dir = wi;
     }
+    if (first->shared == 2)
+        first->bounce = v3_sub(radiance, before_bounce);
     return radiance;
 }
 
@@ -985,6 +1007,9 @@ typedef struct PixelState {
     // The first vertex's sun light, and the luminance of the rest.
     Vec3 sun;
     double rest_sum, rest_sq;
+    // The lone sample's shared bounce (Frame.shared, Frame.bounce).
+    Vec3 bounce;
+    uint8_t shared;
     FirstHit centre;
     bool centre_sky;
     // Through an open lens the denoiser's guides are averaged over the
@@ -1107,8 +1132,15 @@ static bool pixel_camera_ray(const TraceJob *job, const TileCamera *tc,
 // Follows the path of the pixel's current sample from its traced camera
 // ray and adds what it brings.
 static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
-                        int s, const struct RTCRayHit *rh, uint64_t *rays)
+                        int x, int y, int s, const struct RTCRayHit *rh,
+                        uint64_t *rays)
 {
+    // The checkerboard turns every frame, so the film's temporal
+    // accumulation gives each pixel light it traced itself.
+    int share =
+        job->frame->bounce_used
+            ? 1 + (int)(((uint64_t)x + (uint64_t)y + job->settings->frame) & 1u)
+            : 0;
     PathRandom pr = { &ps->rng,
                       job->random_only ? ps->light0 : NULL,
                       job->random_only ? ps->bsdf0 : NULL,
@@ -1117,7 +1149,8 @@ static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
                       (uint32_t)s,
                       (float)ps->time,
                       ps->org,
-                      ps->dir };
+                      ps->dir,
+                      share };
     FirstHit hit;
     memset(&hit, 0, sizeof hit);
     Vec3 c = trace_path(job, &pr, rh, &hit, rays);
@@ -1126,6 +1159,8 @@ static void pixel_trace(TraceJob *job, const TileCamera *tc, PixelState *ps,
     ps->lum_sum += l;
     ps->lum_sq += l * l;
     ps->sun = v3_add(ps->sun, hit.sun);
+    ps->bounce = hit.bounce;
+    ps->shared = hit.shared;
     double rest = l - lum(hit.sun);
     ps->rest_sum += rest;
     ps->rest_sq += rest * rest;
@@ -1222,6 +1257,15 @@ static void pixel_end(const TraceJob *job, const TileCamera *tc, PixelState *ps,
         f->mixed[pix] = ps->disagree && blurred;
     if (f->defocus)
         f->defocus[pix] = blurred;
+    if (f->bounce_used) {
+        f->shared[pix] = ps->shared;
+        // Only a pixel that traced the bounce is read for it.
+        if (ps->shared == 2) {
+            f->bounce[3 * pix + 0] = (float)ps->bounce.x;
+            f->bounce[3 * pix + 1] = (float)ps->bounce.y;
+            f->bounce[3 * pix + 2] = (float)ps->bounce.z;
+        }
+    }
     if (f->motion && job->motion && job->motion->view_prev)
         render_motion_vector(
             job->motion->view_prev,
@@ -1297,8 +1341,8 @@ static AuStatus trace_tile(void *user, size_t index, int thread)
                 rays += (uint64_t)m;
                 for (int i = 0; i < n; i++)
                     if (lane_of[i] >= 0)
-                        pixel_trace(job, &tc, &ps[i], s, &rh[lane_of[i]],
-                                    &rays);
+                        pixel_trace(job, &tc, &ps[i], bx + i % bw, by + i / bw,
+                                    s, &rh[lane_of[i]], &rays);
             }
             for (int i = 0; i < n; i++)
                 pixel_end(job, &tc, &ps[i], bx + i % bw, by + i / bw);
@@ -1320,6 +1364,73 @@ static bool views_equal(const CameraView *a, const CameraView *b)
            vec_equal(a->forward, b->forward) && vec_equal(a->up, b->up) &&
            vec_equal(a->right, b->right) && a->focal_mm == b->focal_mm &&
            a->focus_m == b->focus_m;
+}
+
+// Whether pixel @p b shows the same smooth surface as @p a: the same
+// object, depth within 10%, normals within about 25 degrees.
+static bool same_surface(const Frame *f, size_t a, size_t b)
+{
+    float da = f->depth[a], db = f->depth[b];
+    if (f->id[a] != f->id[b] || !(da > 0.0f) || !(db > 0.0f) ||
+        fabsf(da - db) > 0.1f * (da < db ? da : db))
+        return false;
+    const float *na = &f->normal[3 * a], *nb = &f->normal[3 * b];
+    return na[0] * nb[0] + na[1] * nb[1] + na[2] * nb[2] > 0.9f;
+}
+
+// Gives each pixel of row @p row that left its bounce to its neighbours
+// the mean of theirs, per unit albedo, from those on the same surface
+// (all four when none is): it adds that to its light and its variance.
+// Reads only the neighbours' bounce and guides, which nothing writes
+// here, so rows may run at once.
+static AuStatus fill_bounce_row(void *user, size_t row, int thread)
+{
+    (void)thread;
+    Frame *f = user;
+    size_t w = (size_t)f->width, h = (size_t)f->height;
+    for (size_t x = 0; x < w; x++) {
+        size_t p = row * w + x;
+        if (f->shared[p] != 1)
+            continue;
+        size_t nb[4];
+        int k = 0;
+        if (x > 0)
+            nb[k++] = p - 1;
+        if (x + 1 < w)
+            nb[k++] = p + 1;
+        if (row > 0)
+            nb[k++] = p - w;
+        if (row + 1 < h)
+            nb[k++] = p + w;
+        float sum[3] = { 0.0f, 0.0f, 0.0f };
+        int used = 0;
+        for (int pass = 0; pass < 2 && used == 0; pass++) {
+            for (int i = 0; i < k; i++) {
+                size_t q = nb[i];
+                if (f->shared[q] != 2 || (pass == 0 && !same_surface(f, p, q)))
+                    continue;
+                for (int c = 0; c < 3; c++) {
+                    float a = f->albedo[3 * q + (size_t)c];
+                    sum[c] +=
+                        f->bounce[3 * q + (size_t)c] / (a > 0.02f ? a : 0.02f);
+                }
+                used++;
+            }
+        }
+        if (used == 0)
+            continue;
+        float add[3];
+        for (int c = 0; c < 3; c++) {
+            float a = f->albedo[3 * p + (size_t)c];
+            add[c] = sum[c] / (float)used * (a > 0.02f ? a : 0.02f);
+            f->rgb[3 * p + (size_t)c] += add[c];
+        }
+        // The lone sample's spread grows by what it borrowed.
+        float sd = sqrtf(f->variance[p]) +
+                   (0.2126f * add[0] + 0.7152f * add[1] + 0.0722f * add[2]);
+        f->variance[p] = sd * sd;
+    }
+    return AU_OK;
 }
 
 static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
@@ -1390,6 +1501,9 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
         rig->fog_density_per_m > 0.0 ? rig->fog_density_per_m : 0.0;
     job->frame = frame;
     frame->sun_used = frame->sun && !settings->sun_by_chance;
+    frame->bounce_used = frame->shared && frame->bounce &&
+                         settings->samples == 1 && settings->max_bounces > 0 &&
+                         mode == 0;
     job->bsdf_only = (mode & RENDER_MODE_BSDF_ONLY) != 0;
     job->random_only = (mode & RENDER_MODE_RANDOM) != 0;
     job->tiles_x = (frame->width + TILE - 1) / TILE;
@@ -1418,6 +1532,9 @@ static AuStatus frame_trace(RenderDevice *dev, const Scene *scene,
     st = base_parallel_for(settings->threads,
                            (size_t)job->tiles_x * (size_t)tiles_y, trace_tile,
                            job);
+    if (st == AU_OK && frame->bounce_used)
+        st = base_parallel_for(settings->threads, (size_t)frame->height,
+                               fill_bounce_row, frame);
     if (rays)
         *rays += atomic_load(&job->rays);
     base_free(dev->alloc, maps);

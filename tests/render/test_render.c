@@ -172,6 +172,84 @@ static void test_thread_count_determinism(void)
     render_device_free(&dev);
 }
 
+// At one sample a pixel the first bounce is traced on a checkerboard and
+// filled in from the neighbours: averaged over many frames, the box's
+// shaded side (lit by the sky and by the sunlit ground's bounce) must
+// match 64 samples traced in full, the two halves of the checkerboard
+// must agree, and the result must not depend on the thread count.
+static void test_shared_bounce(void)
+{
+    RenderDevice *dev = NULL;
+    CHECK_OK(render_device_new(A, NULL, &dev));
+    Scene *s = make_scene();
+    CameraView v = make_view();
+    LightRig rig = overhead_sun(1.0);
+    rig.sun_dir = v3_norm(v3(0, 1, -1.2));
+    for (int i = 0; i < 3; i++)
+        rig.sky_zenith[i] = rig.sky_horizon[i] = 0.1f;
+
+    enum {
+        W = 64,
+        H = 48,
+        N = 48
+    };
+
+    Frame f;
+    CHECK_OK(render_frame_init(&f, A, W, H));
+    // The box's front face (+z), away from the sun.
+    double x0, y0, x1, y1;
+    CHECK(camera_project(&v, v3(-0.35, 0.85, 0.5), &x0, &y0));
+    CHECK(camera_project(&v, v3(0.35, 0.15, 0.5), &x1, &y1));
+    int ax = (int)(x0 * W) + 1, bx = (int)(x1 * W) - 1;
+    int ay = (int)(y0 * H) + 1, by = (int)(y1 * H) - 1;
+    CHECK(bx - ax >= 4 && by - ay >= 4);
+    double ref = 0.0;
+    RenderSettings full = { 64, 1, 2, 3, 0, 0, 0, 0 };
+    CHECK_OK(render_frame(dev, s, &v, &rig, &full, &f, NULL));
+    CHECK(!f.bounce_used);
+    for (int y = ay; y <= by; y++)
+        for (int x = ax; x <= bx; x++)
+            ref += f.rgb[3 * (y * W + x) + 1];
+    ref /= (bx - ax + 1) * (by - ay + 1);
+    double half[2] = { 0.0, 0.0 };
+    int count[2] = { 0, 0 }, shared[3] = { 0, 0, 0 };
+    for (int k = 0; k < N; k++) {
+        RenderSettings one = { 1, 1, 2, 3, 0, (uint64_t)k, 0, 0 };
+        CHECK_OK(render_frame(dev, s, &v, &rig, &one, &f, NULL));
+        CHECK(f.bounce_used);
+        for (int y = ay; y <= by; y++)
+            for (int x = ax; x <= bx; x++) {
+                int i = y * W + x;
+                CHECK_INT_EQ(f.id[i], 1);
+                half[(x + y) & 1] += f.rgb[3 * i + 1];
+                count[(x + y) & 1]++;
+                shared[f.shared[i] < 3 ? f.shared[i] : 0]++;
+            }
+    }
+    double even = half[0] / count[0], odd = half[1] / count[1];
+    double mean = (half[0] + half[1]) / (count[0] + count[1]);
+    printf("# shared bounce, shaded face: 1 sample x %d frames %.4f "
+           "(checkerboard halves %.4f, %.4f), 64 samples %.4f\n",
+           N, mean, even, odd, ref);
+    CHECK(ref > 0.02);
+    CHECK_INT_EQ(shared[0], 0);
+    CHECK_INT_EQ(shared[1], shared[2]);
+    CHECK(fabs(mean - ref) < 0.04 * ref);
+    CHECK(fabs(even - odd) < 0.05 * mean);
+    // Threads change nothing.
+    Frame g;
+    CHECK_OK(render_frame_init(&g, A, W, H));
+    RenderSettings t1 = { 1, 1, 1, 3, 0, 5, 0, 0 }, t2 = t1;
+    t2.threads = 2;
+    CHECK_OK(render_frame(dev, s, &v, &rig, &t1, &f, NULL));
+    CHECK_OK(render_frame(dev, s, &v, &rig, &t2, &g, NULL));
+    CHECK(memcmp(f.rgb, g.rgb, (size_t)W * H * 3 * sizeof(float)) == 0);
+    render_frame_fini(&g);
+    render_frame_fini(&f);
+    free_scene(s);
+    render_device_free(&dev);
+}
+
 // Under a sky whose radiance is sqrt(cos theta) from the zenith, open
 // ground of albedo 0.5 reflects 0.5 * 2 * integral of mu^1.5 = 0.4 exactly;
 // measure how far 2 samples stray, with and without the
@@ -263,6 +341,7 @@ int main(void)
     CHECK_RUN(test_shadow);
     CHECK_RUN(test_thread_count_determinism);
     CHECK_RUN(test_denoise);
+    CHECK_RUN(test_shared_bounce);
     CHECK_RUN(test_lamp_irradiance);
     return CHECK_DONE();
 }
