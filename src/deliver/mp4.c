@@ -149,11 +149,12 @@ static AuStatus open_encoder(DeliverVideo *v, double fps, bool draft)
     // These options exist only on libx264; another H.264 encoder simply
     // keeps its own defaults, so a failure here is not an error.
     // A draft (a preview) is watched once and thrown away: x264's
-    // "superfast" encodes it in a fraction of the time (files about three
-    // times the size), where "medium"
-    // would cost as much as tracing a preview frame.
+    // "ultrafast" encodes it in a fraction of the time, where "medium"
+    // would cost as much as tracing a preview frame (the example film's
+    // first 3 s: 0.042-0.044 s a frame and 842 KB against 0.044-0.051 s
+    // and 765 KB with "superfast", 267 KB with "veryfast").
     (void)av_opt_set(enc->priv_data, "crf", draft ? "20" : "18", 0);
-    (void)av_opt_set(enc->priv_data, "preset", draft ? "superfast" : "medium",
+    (void)av_opt_set(enc->priv_data, "preset", draft ? "ultrafast" : "medium",
                      0);
 
     int err = avcodec_open2(enc, codec, NULL);
