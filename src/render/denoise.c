@@ -27,8 +27,7 @@
 // about 10 degrees count as the same surface.
 // Depth differences as a fraction of the distance, per pixel of step.
 #define SIGMA_DEPTH 0.02
-// Albedo floor for demodulation, so black surfaces do not divide by zero.
-#define ALBEDO_MIN 0.02f
+#define ALBEDO_MIN  RENDER_ALBEDO_MIN
 // The key of a pixel that shows no surface (sky), and of the border.
 #define KEY_SKY    (-1.0f)
 #define KEY_BORDER (-2.0f)

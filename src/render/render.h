@@ -82,6 +82,11 @@ typedef struct RenderSettings {
     int sun_by_chance;
 } RenderSettings;
 
+/** The albedo below which light is not divided by the surface's colour
+ * (the denoiser's demodulation, the shared bounce's fill), so black
+ * surfaces do not divide by zero. */
+#define RENDER_ALBEDO_MIN 0.02f
+
 /** The firefly clamp at exposure 0, in linear radiance. */
 #define RENDER_CLAMP_DEFAULT 8.0
 

@@ -1411,8 +1411,8 @@ static AuStatus fill_bounce_row(void *user, size_t row, int thread)
                     continue;
                 for (int c = 0; c < 3; c++) {
                     float a = f->albedo[3 * q + (size_t)c];
-                    sum[c] +=
-                        f->bounce[3 * q + (size_t)c] / (a > 0.02f ? a : 0.02f);
+                    sum[c] += f->bounce[3 * q + (size_t)c] /
+                              (a > RENDER_ALBEDO_MIN ? a : RENDER_ALBEDO_MIN);
                 }
                 used++;
             }
@@ -1422,7 +1422,8 @@ static AuStatus fill_bounce_row(void *user, size_t row, int thread)
         float add[3];
         for (int c = 0; c < 3; c++) {
             float a = f->albedo[3 * p + (size_t)c];
-            add[c] = sum[c] / (float)used * (a > 0.02f ? a : 0.02f);
+            add[c] = sum[c] / (float)used *
+                     (a > RENDER_ALBEDO_MIN ? a : RENDER_ALBEDO_MIN);
             f->rgb[3 * p + (size_t)c] += add[c];
         }
         // The lone sample's spread grows by what it borrowed.
